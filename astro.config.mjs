@@ -1,0 +1,65 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { prepareChapter } from './src/build/chapter-sources.ts';
+import { scriptHash, siteSettings } from './src/build/site-config.ts';
+import { headingAnchorOptions } from './src/plugins/heading-anchors.ts';
+import rehypeKatexStrict from './src/plugins/rehype-katex-strict.ts';
+import rehypeTableRegions from './src/plugins/rehype-table-regions.ts';
+import remarkCitations from './src/plugins/remark-citations.ts';
+
+const { site, base } = siteSettings();
+const { citations } = prepareChapter(new URL('./content/', import.meta.url).pathname);
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  outDir: process.env.OUT_DIR ?? './dist',
+  devToolbar: { enabled: false },
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  markdown: {
+    processor: unified({
+      // remark-gfm is listed here and the built-in copy is switched off, so it runs exactly once.
+      gfm: false,
+      // Smart quotes would turn the chapter's "框架碎片化" into “框架碎片化”.
+      smartypants: false,
+      remarkPlugins: [remarkGfm, remarkMath, [remarkCitations, citations]],
+      remarkRehype: {},
+      rehypePlugins: [
+        rehypeKatexStrict,
+        // Astro adds heading ids after user plugins; the anchor plugin needs them first.
+        rehypeHeadingIds,
+        [rehypeAutolinkHeadings, headingAnchorOptions],
+        rehypeTableRegions,
+      ],
+    }),
+  },
+  integrations: [mdx({ gfm: false, smartypants: false }), sitemap()],
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "manifest-src 'self'",
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [scriptHash(new URL('./src/scripts/theme-init.js', import.meta.url))],
+      },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+});
