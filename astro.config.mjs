@@ -20,7 +20,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  // OUT_DIR lets a second build (the sub-path one the tests use) live beside dist/ with its own cache.
   outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.OUT_DIR ? `./node_modules/.astro/${process.env.OUT_DIR.replace(/\W+/g, '_')}` : './node_modules/.astro/default',
   devToolbar: { enabled: false },
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {

@@ -1,0 +1,15 @@
+import { getViteConfig } from 'astro/config';
+
+// Astro's Vite config, so component tests can use the Container API and import .astro files.
+export default getViteConfig(
+  {
+    test: {
+      include: ['tests/**/*.test.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      // Browser tests share one machine with two cores; a few files at a time keeps them stable.
+      maxWorkers: 2,
+    },
+  },
+  { devToolbar: { enabled: false } },
+);
