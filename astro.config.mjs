@@ -14,7 +14,9 @@ import rehypeTableRegions from './src/plugins/rehype-table-regions.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 
 const { site, base } = siteSettings();
-const { citations } = prepareChapter(new URL('./content/', import.meta.url).pathname);
+// CONTENT_DIR points the build at another set of section files (the test suite's fixtures).
+const contentDir = process.env.CONTENT_DIR ?? new URL('./content/', import.meta.url).pathname;
+const { citations } = prepareChapter(contentDir);
 
 export default defineConfig({
   site,

@@ -7,6 +7,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -30,7 +31,8 @@ export class ContentError extends Error {
 }
 
 export function readSections(dir: string): SectionSource[] {
-  const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+  // The same syntax extensions the build uses, so `$…{…}…$` is math here too, not a JS expression.
+  const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
@@ -38,7 +40,13 @@ export function readSections(dir: string): SectionSource[] {
       const file = path.join(dir, f);
       const { frontmatter, content } = parseFrontmatter(fs.readFileSync(file, 'utf8'));
       const order = Number((frontmatter as { order?: unknown }).order);
-      return { file, stem: path.basename(f, '.mdx'), order, frontmatter, body: content, tree: parser.parse(content) as Root };
+      let tree: Root;
+      try {
+        tree = parser.parse(content) as Root;
+      } catch (error) {
+        throw new ContentError(`${path.relative(process.cwd(), file)}: cannot parse MDX: ${(error as Error).message}`);
+      }
+      return { file, stem: path.basename(f, '.mdx'), order, frontmatter, body: content, tree };
     })
     .sort((a, b) => a.order - b.order);
 }
