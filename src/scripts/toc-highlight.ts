@@ -28,7 +28,8 @@ class TocHighlight extends HTMLElement {
     const atBottom = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
     let index = currentSectionIndex(
       this.targets.map((t) => t.getBoundingClientRect().top),
-      offset + 8,
+      // A section is being read once its heading is in the top fifth of the screen below the header.
+      offset + innerHeight * 0.2,
       atBottom,
     );
     if (hash) {
