@@ -38,7 +38,8 @@ export function readSections(dir: string): SectionSource[] {
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
       const file = path.join(dir, f);
-      const { frontmatter, content } = parseFrontmatter(fs.readFileSync(file, 'utf8'));
+      // Blank lines in place of the frontmatter keep line numbers in errors true to the file.
+      const { frontmatter, content } = parseFrontmatter(fs.readFileSync(file, 'utf8'), { frontmatter: 'empty-with-lines' });
       const order = Number((frontmatter as { order?: unknown }).order);
       let tree: Root;
       try {
@@ -80,6 +81,16 @@ export function buildCitationIndex(sections: SectionSource[]): CitationIndex {
 /** Everything the build needs from the section files; throws a ContentError naming file and field. */
 export function prepareChapter(dir: string): { sections: SectionSource[]; citations: CitationIndex } {
   const sections = readSections(dir);
+  for (const s of sections) {
+    const first = headingsOf(s)[0];
+    const title = (s.frontmatter as { title?: unknown }).title;
+    // The TOC and page metadata use `title`; it must be the heading the reader sees.
+    if (first && typeof title === 'string' && first.text !== title) {
+      throw new ContentError(
+        `${path.relative(process.cwd(), s.file)}: frontmatter field "title" is "${title}" but the section's first heading is "${first.text}" (line ${first.line})`,
+      );
+    }
+  }
   const duplicates = findDuplicateIds(sections.flatMap(headingsOf));
   if (duplicates.length > 0) {
     throw new ContentError(
