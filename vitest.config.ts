@@ -9,6 +9,7 @@ export default getViteConfig(
       hookTimeout: 60_000,
       // Browser tests share one machine with two cores; a few files at a time keeps them stable.
       maxWorkers: 2,
+      reporters: ['default', './tests/support/summary-reporter.ts'],
     },
   },
   { devToolbar: { enabled: false } },
