@@ -1,0 +1,207 @@
+import { type PagefindApi, searchSections } from '../../lib/search/engine.ts';
+import { excerptPieces } from '../../lib/search/excerpt.ts';
+import { loosenQuery, type RankedResults, type RankedSection } from '../../lib/search/rank.ts';
+import type { SectionText } from '../../lib/search/sections.ts';
+import { highlightTerms } from './highlight.ts';
+// Imported as a URL and linked on first open: a plain CSS import would be hoisted into the page.
+import dialogStyles from './dialog.css?url';
+
+interface Engine {
+  pagefind: PagefindApi;
+  sections: SectionText[];
+}
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+let engine: Promise<Engine> | undefined;
+let ui: SearchUi | undefined;
+
+function loadEngine(): Promise<Engine> {
+  engine ??= (async () => {
+    // Pagefind's bundle is written next to the site by the build; its path follows the base.
+    const pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+    await pagefind.options({ basePath: `${base}pagefind/` });
+    const sections = (await fetch(`${base}pagefind/chapter-sections.json`).then((r) => r.json())) as SectionText[];
+    return { pagefind, sections };
+  })();
+  return engine;
+}
+
+let styles: Promise<unknown> | undefined;
+function loadStyles() {
+  styles ??= new Promise((resolve) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: dialogStyles });
+    link.addEventListener('load', resolve);
+    link.addEventListener('error', resolve);
+    document.head.append(link);
+  });
+  return styles;
+}
+
+/** Opens the dialog; `typed` holds what the reader typed while this module was loading. */
+export function openSearch(opener: HTMLElement, typed = '') {
+  void loadStyles();
+  ui ??= new SearchUi();
+  ui.open(opener, typed);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+class SearchUi {
+  private dialog = el('dialog', { className: 'search-dialog' });
+  private input = el('input', { type: 'search', id: 'search-input', autocomplete: 'off', spellcheck: false, placeholder: '输入术语，如 量化、推测解码、PagedAttention' });
+  private status = el('p', { className: 'search-status' });
+  private results = el('ol', { className: 'search-results' });
+  private partialToggle = el('button', { type: 'button', className: 'search-more' });
+  private partialList = el('ol', { className: 'search-results search-results-partial', hidden: true });
+  private partialBox = el('div', { className: 'search-partial', hidden: true }, this.partialToggle, this.partialList);
+  private empty = el('div', { className: 'search-empty', hidden: true });
+  private opener: HTMLElement | undefined;
+  private latest = 0;
+  private timer = 0;
+  private navigating = false;
+
+  constructor() {
+    this.dialog.setAttribute('aria-labelledby', 'search-dialog-title');
+    this.input.setAttribute('aria-describedby', 'search-dialog-hint');
+    this.status.setAttribute('role', 'status');
+    this.status.setAttribute('aria-live', 'polite');
+    this.results.setAttribute('aria-label', '包含完整搜索词的小节');
+    this.partialList.setAttribute('aria-label', '部分匹配的小节');
+    this.partialList.id = 'search-partial-results';
+    this.partialToggle.setAttribute('aria-controls', this.partialList.id);
+    this.partialToggle.setAttribute('aria-expanded', 'false');
+    const close = el('button', { type: 'button', className: 'search-close' }, '关闭');
+    this.dialog.append(
+      el('div', { className: 'search-head' },
+        el('h2', { id: 'search-dialog-title', className: 'search-title' }, el('label', { htmlFor: 'search-input' }, '搜索本章')),
+        close,
+      ),
+      this.input,
+      el('p', { id: 'search-dialog-hint', className: 'search-hint' }, '↑ ↓ 选择结果，Enter 打开，Esc 关闭'),
+      this.status,
+      this.results,
+      this.partialBox,
+      this.empty,
+    );
+    document.body.append(this.dialog);
+    close.addEventListener('click', () => this.dialog.close());
+    this.dialog.addEventListener('click', (e) => e.target === this.dialog && this.dialog.close());
+    this.dialog.addEventListener('close', () => {
+      if (!this.navigating) this.opener?.focus();
+      this.navigating = false;
+    });
+    this.input.addEventListener('input', () => {
+      clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => this.run(this.input.value), 120);
+    });
+    this.partialToggle.addEventListener('click', () => {
+      const show = this.partialList.hidden;
+      this.partialList.hidden = !show;
+      this.partialToggle.setAttribute('aria-expanded', String(show));
+      if (show) this.partialList.querySelector('a')?.focus();
+    });
+    this.dialog.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  open(opener: HTMLElement, typed: string) {
+    this.opener = opener;
+    if (!this.dialog.open) this.dialog.showModal();
+    this.input.focus();
+    if (typed) {
+      this.input.value = typed;
+      void this.run(typed);
+    } else {
+      this.input.select();
+    }
+    void loadEngine();
+  }
+
+  private links(): HTMLAnchorElement[] {
+    return [...this.dialog.querySelectorAll<HTMLAnchorElement>('.search-results a')].filter((a) => a.offsetParent !== null);
+  }
+
+  private onKey(e: KeyboardEvent) {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const links = this.links();
+    if (links.length === 0) return;
+    e.preventDefault();
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (e.key === 'ArrowDown') (links[at + 1] ?? links[at === -1 ? 0 : at]).focus();
+    else if (at <= 0) this.input.focus();
+    else links[at - 1].focus();
+  }
+
+  private async run(query: string, loosened = false) {
+    const id = ++this.latest;
+    const q = query.trim();
+    if (!q) return this.render(q, { whole: [], partial: [] }, false);
+    const { pagefind, sections } = await loadEngine();
+    let results: RankedResults;
+    if (loosened) {
+      const parts = await Promise.all(loosenQuery(q).map((w) => searchSections(pagefind, sections, w)));
+      const seen = new Set<string>();
+      const whole = parts.flatMap((p) => p.whole).filter((s) => !seen.has(s.id) && seen.add(s.id));
+      results = { whole, partial: [] };
+    } else {
+      results = await searchSections(pagefind, sections, q);
+    }
+    if (id !== this.latest) return; // a newer keystroke won
+    this.render(q, results, loosened, sections);
+  }
+
+  private render(query: string, results: RankedResults, loosened: boolean, sections: SectionText[] = []) {
+    const text = new Map(sections.map((s) => [s.id, s.text]));
+    this.results.replaceChildren(...results.whole.map((r) => this.item(r, text.get(r.id) ?? '')));
+    this.partialList.replaceChildren(...results.partial.map((r) => this.item(r, text.get(r.id) ?? '')));
+    this.partialBox.hidden = results.partial.length === 0;
+    this.partialList.hidden = true;
+    this.partialToggle.setAttribute('aria-expanded', 'false');
+    this.partialToggle.textContent = `显示 ${results.partial.length} 个部分匹配的小节`;
+    const none = query !== '' && results.whole.length === 0 && results.partial.length === 0;
+    this.empty.hidden = !none;
+    this.empty.replaceChildren();
+    if (!query) this.status.textContent = '';
+    else if (none) this.status.textContent = `没有找到与“${query}”相关的小节`;
+    else
+      this.status.textContent =
+        `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”的小节` +
+        (results.partial.length ? `，另有 ${results.partial.length} 个部分匹配` : '');
+    if (none) {
+      this.empty.append(el('p', {}, '试试更短的词（如“量化”）、英文名称（如“TensorRT”）或相关术语。'));
+      const words = loosenQuery(query);
+      if (words.length > 1 && !loosened) {
+        const retry = el('button', { type: 'button', className: 'search-more' }, `改为分别搜索：${words.join('、')}`);
+        retry.addEventListener('click', () => void this.run(query, true).then(() => this.links()[0]?.focus()));
+        this.empty.append(retry);
+      }
+    }
+  }
+
+  private item(result: RankedSection, sectionText: string): HTMLLIElement {
+    const excerpt = el('span', { className: 'search-excerpt' });
+    for (const piece of excerptPieces(sectionText, result.terms)) excerpt.append(piece.mark ? el('mark', {}, piece.text) : piece.text);
+    const link = el('a', { href: `#${result.id}` }, el('span', { className: 'search-result-title' }, result.title), excerpt);
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      this.go(result);
+    });
+    return el('li', {}, link);
+  }
+
+  private go(result: RankedSection) {
+    this.navigating = true;
+    this.dialog.close();
+    const heading = document.getElementById(result.id);
+    if (!heading) return;
+    // Ids start with digits, so no querySelector. Setting the hash scrolls (below the sticky
+    // header, by scroll-padding), marks the heading as :target and updates the TOC.
+    location.hash = encodeURIComponent(result.id);
+    highlightTerms(heading, result.terms);
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+}
