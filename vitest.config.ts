@@ -9,6 +9,8 @@ export default getViteConfig(
       hookTimeout: 60_000,
       // Browser tests share one machine with two cores; a few files at a time keeps them stable.
       maxWorkers: 2,
+      // Browser assertions poll: the machine is shared by two cores and several Chromium pages.
+      expect: { poll: { timeout: 10_000, interval: 50 } },
       reporters: ['default', './tests/support/summary-reporter.ts'],
     },
   },

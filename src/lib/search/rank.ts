@@ -49,7 +49,8 @@ function countOccurrences(haystack: string, needle: string): number {
 
 /**
  * Orders sections for a reader: first every section that contains the whole query (a heading
- * match counts most, then how often it occurs), then the sections the engine matched only in
+ * match counts most, then the term set off as a label — a bold lead-in or a header cell — then how
+ * often it occurs), then the sections the engine matched only in
  * part (存 and 算 of 存算一体), in page order. Pagefind splits compound Chinese terms and lists
  * sub-results in page order, so without this 联邦推理 would return all twenty sections unordered.
  * A section that contains the query is never missed, even if the engine did not return it.
@@ -64,9 +65,11 @@ export function rankSections(query: string, sections: SectionText[], hits: Engin
     const title = foldForMatch(section.title);
     const text = foldForMatch(section.text);
     const inTitle = countOccurrences(title, q);
+    const inLabels = countOccurrences(foldForMatch(section.labels ?? ''), q);
     const inText = countOccurrences(text, q);
     if (inTitle + inText > 0) {
-      whole.push({ id: section.id, title: section.title, whole: true, terms: [query.trim()], score: inTitle * 10 + inText - order / 1000 });
+      const score = inTitle * 10 + inLabels * 3 + inText - order / 1000;
+      whole.push({ id: section.id, title: section.title, whole: true, terms: [query.trim()], score });
       return;
     }
     const hit = hitById.get(section.id);

@@ -83,9 +83,9 @@ class SearchUi {
       this.input,
       el('p', { id: 'search-dialog-hint', className: 'search-hint' }, '↑ ↓ 选择结果，Enter 打开，Esc 关闭'),
       this.status,
+      this.empty,
       this.results,
       this.partialBox,
-      this.empty,
     );
     document.body.append(this.dialog);
     close.addEventListener('click', () => this.dialog.close());
@@ -125,6 +125,12 @@ class SearchUi {
   }
 
   private onKey(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      // A search field would spend the first Esc on clearing itself; Esc means close here.
+      e.preventDefault();
+      this.dialog.close();
+      return;
+    }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     const links = this.links();
     if (links.length === 0) return;
@@ -161,15 +167,15 @@ class SearchUi {
     this.partialList.hidden = true;
     this.partialToggle.setAttribute('aria-expanded', 'false');
     this.partialToggle.textContent = `显示 ${results.partial.length} 个部分匹配的小节`;
-    const none = query !== '' && results.whole.length === 0 && results.partial.length === 0;
+    // "Nothing found" is about the whole query: a few sections holding a piece of it (存 of
+    // 存算一体) do not answer the reader, so they stay behind the control below the message.
+    const none = query !== '' && results.whole.length === 0;
+    const partialNote = results.partial.length ? `，另有 ${results.partial.length} 个部分匹配` : '';
     this.empty.hidden = !none;
     this.empty.replaceChildren();
     if (!query) this.status.textContent = '';
-    else if (none) this.status.textContent = `没有找到与“${query}”相关的小节`;
-    else
-      this.status.textContent =
-        `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”的小节` +
-        (results.partial.length ? `，另有 ${results.partial.length} 个部分匹配` : '');
+    else if (none) this.status.textContent = `没有找到包含“${query}”的小节${partialNote}`;
+    else this.status.textContent = `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”的小节${partialNote}`;
     if (none) {
       this.empty.append(el('p', {}, '试试更短的词（如“量化”）、英文名称（如“TensorRT”）或相关术语。'));
       const words = loosenQuery(query);
