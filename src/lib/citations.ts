@@ -74,7 +74,8 @@ export function backlinkLabels(sites: CitationSite[]): { id: string; text: strin
     return {
       id: s.id,
       text,
-      label: `返回正文第 ${s.occurrence} 处引用 [${s.reference}]（${s.section}）`,
+      // The name starts with the visible text, so speech users can say what they see (WCAG 2.5.3).
+      label: `${text}：返回正文第 ${s.occurrence} 处引用 [${s.reference}]（${s.section}）`,
     };
   });
 }

@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { distDir } from '../support/paths.ts';
+import { builtPages, features, type HostedSite, hostBuild, openPage, openPhoneToc, openSearch, pageUrl, selectors } from './site.ts';
+
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+let site: HostedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await hostBuild(distDir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** axe's violations as one readable line per failing node, so a failure says what to fix. */
+async function violations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`));
+}
+
+const views = [
+  { width: 1280, height: 900, colorScheme: 'light' as const },
+  { width: 1280, height: 900, colorScheme: 'dark' as const },
+  { width: 390, height: 844, colorScheme: 'light' as const },
+  { width: 390, height: 844, colorScheme: 'dark' as const },
+];
+
+describe.each(builtPages(distDir))('axe on %s', (file) => {
+  it.each(views)('has zero violations at $width px in $colorScheme mode', async ({ width, height, colorScheme }) => {
+    const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it.each(views.filter((v) => v.width === 390))('has zero violations with the phone TOC open ($colorScheme)', async ({ width, height, colorScheme }) => {
+    const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
+    if (file === 'index.html' || (await page.locator(selectors.phoneToc).count()) > 0) {
+      await openPhoneToc(page);
+      expect(await page.locator(`${selectors.phoneToc} a`).first().isVisible()).toBe(true);
+    }
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  // Both widths and both schemes, each once: the dialog's layout depends on the width, its contrast on the scheme.
+  it.each([views[0], views[3]])(
+    'has zero violations with the search dialog open, once the site has search ($width px, $colorScheme)',
+    async ({ width, height, colorScheme }) => {
+      const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
+      const offered = (await page.locator(selectors.searchOpen).count()) > 0;
+      if (features.searchDialog || offered) {
+        expect(offered, `search is built, so ${file} offers ${selectors.searchOpen}`).toBe(true);
+        await openSearch(page);
+        await page.keyboard.type('量化');
+        await page.waitForTimeout(800);
+      }
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    },
+  );
+});

@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { distDir } from '../support/paths.ts';
+import { normaliseText, sourceFragments } from '../support/source.ts';
+import { type HostedSite, hostBuild, openPage, selectors } from './site.ts';
+
+let site: HostedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await hostBuild(distDir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const noScript = (options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) => ({
+  javaScriptEnabled: false,
+  viewport: { width: options.width ?? 1280, height: 900 },
+  colorScheme: options.colorScheme ?? ('light' as const),
+});
+
+const headerBottom = (page: Page) => page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().bottom);
+
+describe('without JavaScript', () => {
+  it('shows the whole chapter: every heading, paragraph and table cell of the source is rendered', async () => {
+    const { context, page } = await openPage(browser, site.url, noScript());
+    expect(await page.evaluate(() => typeof customElements.get('theme-toggle'))).toBe('undefined');
+    const rendered = normaliseText(await page.locator('body').innerText());
+    const missing = sourceFragments()
+      .filter((f) => f.text !== '')
+      .filter((f) => !rendered.includes(f.text))
+      .map((f) => `line ${f.line}: ${f.text.slice(0, 40)}`);
+    expect(missing).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a section link below the sticky header', async () => {
+    const { context, page } = await openPage(browser, site.url + '#' + encodeURIComponent('1432-技术发展里程碑'), noScript());
+    const top = await page.evaluate(() => document.getElementById('1432-技术发展里程碑')!.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(await headerBottom(page));
+    expect(top).toBeLessThan(400);
+    await context.close();
+  });
+
+  it('follows TOC entries on a wide screen', async () => {
+    const { context, page } = await openPage(browser, site.url, noScript());
+    const links = page.locator('nav.toc a');
+    expect(await links.count()).toBeGreaterThan(15);
+    const last = links.last();
+    const target = await last.getAttribute('href');
+    await last.click();
+    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(target);
+    const id = target!.slice(1);
+    const top = await page.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().top, id);
+    expect(top).toBeGreaterThanOrEqual(await headerBottom(page));
+    await context.close();
+  });
+
+  it('opens the TOC on a phone and follows an entry', async () => {
+    const { context, page } = await openPage(browser, site.url, noScript({ width: 390 }));
+    const link = page.locator(`${selectors.phoneToc} a`).nth(5);
+    expect(await link.isVisible()).toBe(false);
+    await page.locator(`${selectors.phoneToc} > summary`).click();
+    expect(await link.isVisible()).toBe(true);
+    const target = await link.getAttribute('href');
+    await link.click();
+    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(target);
+    await context.close();
+  });
+
+  it.each(['light', 'dark'] as const)('follows the system %s theme and shows no control that needs a script', async (colorScheme) => {
+    const { context, page } = await openPage(browser, site.url, noScript({ colorScheme }));
+    const { bg, text, toggles } = await page.evaluate(() => ({
+      bg: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.body).color,
+      toggles: [...document.querySelectorAll('button')].filter((b) => b.checkVisibility({ visibilityProperty: true })).map((b) => b.textContent!.trim()),
+    }));
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/[\d.]+/g)!.map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    if (colorScheme === 'dark') expect(luminance(bg)).toBeLessThan(60);
+    else expect(luminance(bg)).toBeGreaterThan(200);
+    expect(Math.abs(luminance(bg) - luminance(text))).toBeGreaterThan(120);
+    expect(toggles).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { BrowserContext, BrowserContextOptions, Browser, Page } from 'playwright-core';
+import sirv from 'sirv';
+import { root } from '../support/paths.ts';
+
+/** Every HTML file of a build, relative to its root, e.g. `index.html`, `404.html`. */
+export function builtPages(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (sub: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = path.posix.join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith('.html')) out.push(rel);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** The URL a static host serves an HTML file at: `a/index.html` → `<base>a/`. */
+export function pageUrl(baseUrl: string, file: string): string {
+  return baseUrl + file.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/**
+ * Features other parts of the site add. Their gates drive them once the feature has landed in the
+ * source tree, and then fail if the page does not offer them.
+ */
+export const features = {
+  /** The build writes a Pagefind index, whose WebAssembly and worker the policy must allow. */
+  search: fs.existsSync(path.join(root, 'src/integrations/pagefind.ts')),
+  /** Some component renders the button that opens the search dialog. */
+  searchDialog: sourceMentions(path.join(root, 'src'), 'data-search-open'),
+};
+
+function sourceMentions(dir: string, needle: string): boolean {
+  return fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceMentions(full, needle);
+    return /\.(astro|ts|js|mdx)$/.test(entry.name) && fs.readFileSync(full, 'utf8').includes(needle);
+  });
+}
+
+export const selectors = {
+  searchOpen: 'button[data-search-open]',
+  phoneToc: 'nav.toc details.toc-panel',
+};
+
+/** Rules of a Netlify / Cloudflare Pages style `_headers` file: a path pattern and its headers. */
+export interface HeaderRule {
+  pattern: string;
+  headers: Map<string, string>;
+}
+
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: new Map() });
+    else {
+      const at = line.indexOf(':');
+      rules.at(-1)?.headers.set(line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim());
+    }
+  }
+  return rules;
+}
+
+function headersFor(rules: HeaderRule[], urlPath: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rule of rules) {
+    const re = new RegExp(
+      '^' +
+        rule.pattern
+          .split('*')
+          .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*') +
+        '$',
+    );
+    if (re.test(urlPath)) for (const [k, v] of rule.headers) out.set(k, v);
+  }
+  return out;
+}
+
+export interface HostedSite {
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a build under `base` the way a static host that reads `_headers` does: the header
+ * policy and the page's meta policy are then both enforced, as in production.
+ */
+export async function hostBuild(dir: string, base = '/'): Promise<HostedSite> {
+  const headersFile = path.join(dir, '_headers');
+  const rules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : [];
+  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) {
+      res.statusCode = 404;
+      res.end('Not found');
+      return;
+    }
+    for (const [k, v] of headersFor(rules, decodeURI(url.split('?')[0]))) res.setHeader(k, v);
+    req.url = '/' + url.slice(base.length);
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end('Not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return { url: origin + base, origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page };
+}
+
+/** Opens the search dialog through its button, when the page offers search. */
+export async function openSearch(page: Page): Promise<void> {
+  await page.locator(selectors.searchOpen).first().click();
+  await page.locator('dialog[open], [role="dialog"]:not([hidden])').first().waitFor({ state: 'visible' });
+}
+
+/** Opens the collapsible phone TOC. */
+export async function openPhoneToc(page: Page): Promise<void> {
+  await page.locator(`${selectors.phoneToc} > summary`).click();
+  await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLDetailsElement | null)?.open === true, selectors.phoneToc);
+}
