@@ -8,6 +8,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { prepareChapter } from './src/build/chapter-sources.ts';
 import { scriptHash, siteSettings } from './src/build/site-config.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import { headingAnchorOptions } from './src/plugins/heading-anchors.ts';
 import rehypeKatexStrict from './src/plugins/rehype-katex-strict.ts';
 import rehypeTableRegions from './src/plugins/rehype-table-regions.ts';
@@ -28,6 +30,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
+    // No code blocks in the chapter; Shiki's inline styles would not pass the CSP anyway.
+    syntaxHighlight: false,
     processor: unified({
       // remark-gfm is listed here and the built-in copy is switched off, so it runs exactly once.
       gfm: false,
@@ -44,7 +48,7 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx({ gfm: false, smartypants: false }), sitemap()],
+  integrations: [mdx({ gfm: false, smartypants: false }), sitemap(), securityHeaders(), pagefindIndex()],
   security: {
     csp: {
       algorithm: 'SHA-256',
