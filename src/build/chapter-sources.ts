@@ -4,17 +4,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import type { Heading, Root } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { type CitationIndex, referenceEntryNumber } from '../lib/citations.ts';
 import { findDuplicateIds, type HeadingOccurrence } from '../lib/heading-ids.ts';
 import { slugForHeading } from '../lib/slug.ts';
+import { buildFigure, figureCitations } from '../lib/figures/model.ts';
+import { type FigureData, figureSchema } from '../lib/schemas/figures.ts';
 import { citationSitesOf } from '../plugins/remark-citations.ts';
 
 export interface SectionSource {
@@ -56,7 +58,7 @@ export function headingsOf(section: SectionSource): HeadingOccurrence[] {
   const out: HeadingOccurrence[] = [];
   visit(section.tree, 'heading', (h: Heading) => {
     const text = toString(h);
-    out.push({ file: section.file, text, id: slugForHeading(text), line: h.position?.start.line ?? 0 });
+    out.push({ file: section.file, text: `heading "${text}"`, id: slugForHeading(text), line: h.position?.start.line ?? 0 });
   });
   return out;
 }
@@ -70,7 +72,7 @@ export function buildCitationIndex(sections: SectionSource[]): CitationIndex {
     });
   }
   const occurrences = new Map<number, number>();
-  const sites = sections.flatMap((s) => citationSitesOf(s.tree, s.stem.replace(/^\d+-/, ''))).map((site) => {
+  const sites = sections.flatMap((s) => citationSitesOf(s.tree, s.stem.replace(/^\d+-/, ''), (node) => figureSitesOf(s, node))).map((site) => {
     const occurrence = (occurrences.get(site.reference) ?? 0) + 1;
     occurrences.set(site.reference, occurrence);
     return { ...site, occurrence };
@@ -78,11 +80,47 @@ export function buildCitationIndex(sections: SectionSource[]): CitationIndex {
   return { references, sites };
 }
 
+/** The figure an MDX element draws, when its `data` is `frontmatter.figures.<name>`. */
+export function figureOf(section: SectionSource, node: RootContent): { name: string; data: FigureData } | undefined {
+  if (node.type !== 'mdxJsxFlowElement') return undefined;
+  const attr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'data');
+  const expression = attr && typeof attr.value === 'object' ? attr.value?.value : undefined;
+  const name = expression && /^frontmatter\.figures\.([A-Za-z0-9]+)$/.exec(expression.trim())?.[1];
+  if (!name) return undefined;
+  const raw = (section.frontmatter as { figures?: Record<string, unknown> }).figures?.[name];
+  if (raw === undefined) throw new ContentError(`${path.relative(process.cwd(), section.file)}: the body draws frontmatter.figures.${name}, which the frontmatter does not define`);
+  // The collection schema reports bad data with file and field; here it only has to be readable.
+  const parsed = figureSchema.safeParse(raw);
+  return parsed.success ? { name, data: parsed.data } : undefined;
+}
+
+function figureSitesOf(section: SectionSource, node: RootContent): { n: number; id: string }[] {
+  const figure = figureOf(section, node);
+  return figure ? figureCitations(figure.data) : [];
+}
+
+/** Row ids of every figure, for the page-wide uniqueness check. */
+function figureRowIds(section: SectionSource): HeadingOccurrence[] {
+  const out: HeadingOccurrence[] = [];
+  visit(section.tree, (node) => {
+    const figure = figureOf(section, node as RootContent);
+    if (!figure) return;
+    for (const row of buildFigure(figure.data).rows) {
+      out.push({ file: section.file, line: node.position?.start.line ?? 0, text: `figure ${figure.name}, row ${row.order + 1}`, id: row.id });
+    }
+    return SKIP;
+  });
+  return out;
+}
+
 /** Everything the build needs from the section files; throws a ContentError naming file and field. */
 export function prepareChapter(dir: string): { sections: SectionSource[]; citations: CitationIndex } {
   const sections = readSections(dir);
   for (const s of sections) {
-    const first = headingsOf(s)[0];
+    let first: { text: string; line: number } | undefined;
+    visit(s.tree, 'heading', (h: Heading) => {
+      first ??= { text: toString(h), line: h.position?.start.line ?? 0 };
+    });
     const title = (s.frontmatter as { title?: unknown }).title;
     // The TOC and page metadata use `title`; it must be the heading the reader sees.
     if (first && typeof title === 'string' && first.text !== title) {
@@ -91,11 +129,11 @@ export function prepareChapter(dir: string): { sections: SectionSource[]; citati
       );
     }
   }
-  const duplicates = findDuplicateIds(sections.flatMap(headingsOf));
+  const duplicates = findDuplicateIds(sections.flatMap((s) => [...headingsOf(s), ...figureRowIds(s)]));
   if (duplicates.length > 0) {
     throw new ContentError(
       duplicates
-        .map((d) => `Duplicate heading id "${d.id}": ${d.occurrences.map((o) => `${path.relative(process.cwd(), o.file)}:${o.line} (heading "${o.text}")`).join(' and ')}`)
+.map((d) => `Duplicate id "${d.id}": ${d.occurrences.map((o) => `${path.relative(process.cwd(), o.file)}:${o.line} (${o.text})`).join(' and ')}`)
         .join('\n'),
     );
   }

@@ -55,11 +55,28 @@ export function findCitationTexts(tree: Root): FoundCitation[] {
   return found;
 }
 
-/** Citation sites of one section file, in reading order, numbered from `k` per reference. */
-export function citationSitesOf(tree: Root, fileKey: string): Omit<CitationSite, 'occurrence'>[] {
+/**
+ * Citation sites of one section file, in reading order, numbered from `k` per reference.
+ * `elementSites` names the citations an MDX element renders itself (a figure drawn from data).
+ */
+export function citationSitesOf(
+  tree: Root,
+  fileKey: string,
+  elementSites: (node: RootContent) => { n: number; id: string }[] = () => [],
+): Omit<CitationSite, 'occurrence'>[] {
   const counts = new Map<number, number>();
   const sites: Omit<CitationSite, 'occurrence'>[] = [];
-  for (const { node, section } of findCitationTexts(tree)) {
+  const texts = new Set(findCitationTexts(tree).map((f) => f.node));
+  let section = '';
+  visit(tree, (node) => {
+    if (node.type === 'heading') {
+      section = toString(node);
+      return SKIP;
+    }
+    const fromElement = elementSites(node as RootContent);
+    for (const { n, id } of fromElement) sites.push({ reference: n, id, section, sectionId: slugForHeading(section) });
+    if (fromElement.length > 0) return SKIP;
+    if (node.type !== 'text' || !texts.has(node)) return;
     for (const marker of parseCitationMarkers(node.value)) {
       for (const n of marker.numbers) {
         const k = (counts.get(n) ?? 0) + 1;
@@ -67,7 +84,7 @@ export function citationSitesOf(tree: Root, fileKey: string): Omit<CitationSite,
         sites.push({ reference: n, id: textCitationId(n, fileKey, k), section, sectionId: slugForHeading(section) });
       }
     }
-  }
+  });
   return sites;
 }
 

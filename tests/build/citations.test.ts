@@ -17,7 +17,7 @@ describe('citations in the built page', () => {
     for (let n = 1; n <= 7; n++) {
       const entry = doc.getElementById(`ref-${n}`)!;
       expect(entry.textContent!.startsWith(`[${n}] `)).toBe(true);
-      const back = [...entry.querySelectorAll('a.backref')].map((a) => a.getAttribute('href')!.slice(1));
+      const back = [...entry.querySelectorAll('a.backref')].map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1)));
       const citing = citations.filter((a) => a.getAttribute('data-ref') === String(n)).map((a) => a.id);
       expect(back).toEqual(citing);
     }

@@ -43,7 +43,7 @@ describe('content errors fail the build with the file and the field named', () =
   it('the same heading id in two section files', () => {
     const { status, output } = buildFixture('duplicate-id');
     expect(status).not.toBe(0);
-    expect(output).toMatch(/Duplicate heading id "141-技术发展总结": .*00-intro\.mdx:\d+.* and .*01-summary\.mdx:\d+/);
+    expect(output).toMatch(/Duplicate id "141-技术发展总结": .*00-intro\.mdx:\d+.* and .*01-summary\.mdx:\d+/);
   });
 
   it('a formula KaTeX cannot parse', () => {

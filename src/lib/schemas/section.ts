@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { figureSchema } from './figures.ts';
 
 /** Frontmatter of a section file. Unknown keys are rejected so a misspelt field is reported, not ignored. */
 export const sectionSchema = z
@@ -9,6 +10,8 @@ export const sectionSchema = z
     title: z.string({ error: 'title must be the section heading text' }).min(1, 'title must not be empty'),
     /** Short summary used for the page description when this is the opening section. */
     description: z.string().min(1).optional(),
+    /** Data of the figures drawn in this section, keyed by the name the MDX body uses. */
+    figures: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'figure names are camelCase words'), figureSchema).optional(),
   })
   .strict();
 

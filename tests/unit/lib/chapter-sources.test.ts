@@ -16,7 +16,7 @@ describe('prepareChapter', () => {
   });
 
   it('rejects a heading id used in two files, naming both', () => {
-    expect(() => prepareChapter(fixture('duplicate-id'))).toThrow(/Duplicate heading id "141-技术发展总结": .*00-intro\.mdx:8 .* and .*01-summary\.mdx:6/);
+    expect(() => prepareChapter(fixture('duplicate-id'))).toThrow(/Duplicate id "141-技术发展总结": .*00-intro\.mdx:8 .* and .*01-summary\.mdx:6/);
   });
 
   it('rejects a title that is not the section heading, naming file and field', () => {

@@ -1,0 +1,69 @@
+import { nextSort, type SortDirection, sortRows } from '../lib/figures/sort.ts';
+
+/** Filter by group and sort by an encoded column; the source order is always one click away. */
+class MatrixControls extends HTMLElement {
+  connectedCallback() {
+    const table = document.getElementById(this.dataset.table!) as HTMLTableElement | null;
+    if (!table) return;
+    const tbody = table.tBodies[0];
+    const rows = [...tbody.rows];
+    const status = this.querySelector<HTMLElement>('[role="status"]')!;
+    const headers = [...table.tHead!.rows[0].cells];
+    const sortable = (this.dataset.sortable ?? '').split(',').filter(Boolean).map(Number);
+    let filter = '';
+    let sortCol = -1;
+    let direction: SortDirection = 'none';
+
+    const render = () => {
+      const keyed = rows.map((tr) => ({ tr, order: Number(tr.dataset.order), key: Number(tr.cells[sortCol]?.dataset.sort ?? 0) }));
+      const sorted = sortCol < 0 ? keyed : sortRows(keyed, direction);
+      const flat = direction !== 'none';
+      for (const { tr } of sorted) {
+        tr.hidden = filter !== '' && tr.dataset.group !== filter;
+        // Out of source order a row no longer sits under its group label: show the label on it.
+        const groupCell = tr.querySelector<HTMLElement>('[data-group-label]');
+        if (groupCell) groupCell.textContent = flat || filter ? groupCell.dataset.groupLabel! : '';
+        tbody.append(tr);
+      }
+      headers.forEach((th, i) => {
+        if (sortable.includes(i)) th.setAttribute('aria-sort', i === sortCol && direction !== 'none' ? direction : 'none');
+      });
+      const shown = rows.filter((r) => !r.hidden).length;
+      const by = sortCol >= 0 && direction !== 'none' ? `，按${headers[sortCol].dataset.label}${direction === 'descending' ? '从高到低' : '从低到高'}排列` : '，按原文顺序';
+      status.textContent = `显示 ${shown} / ${rows.length} 行${by}`;
+    };
+
+    for (const i of sortable) {
+      const th = headers[i];
+      const label = th.textContent!.trim();
+      th.dataset.label = label;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort-button';
+      button.textContent = label;
+      const hint = document.createElement('span');
+      hint.className = 'sort-icon';
+      hint.setAttribute('aria-hidden', 'true');
+      button.append(hint);
+      th.replaceChildren(button);
+      th.setAttribute('aria-sort', 'none');
+      button.addEventListener('click', () => {
+        direction = sortCol === i ? nextSort(direction) : 'descending';
+        sortCol = direction === 'none' ? -1 : i;
+        render();
+      });
+    }
+    this.querySelectorAll<HTMLButtonElement>('[data-filter]').forEach((b) =>
+      b.addEventListener('click', () => {
+        filter = b.dataset.filter!;
+        this.querySelectorAll('[data-filter]').forEach((o) => o.setAttribute('aria-pressed', String(o === b)));
+        render();
+      }),
+    );
+    this.hidden = false;
+  }
+}
+
+export function defineMatrixControls() {
+  if (!customElements.get('matrix-controls')) customElements.define('matrix-controls', MatrixControls);
+}
