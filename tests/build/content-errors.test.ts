@@ -46,6 +46,14 @@ describe('content errors fail the build with the file and the field named', () =
     expect(output).toMatch(/Duplicate id "141-技术发展总结": .*00-intro\.mdx:\d+.* and .*01-summary\.mdx:\d+/);
   });
 
+  it('a figure cell with a level word the scale does not know', () => {
+    const { status, output } = buildFixture('bad-figure');
+    expect(status).not.toBe(0);
+    expect(output).toContain('01-summary');
+    expect(output).toContain('figures.maturity.rows.1.2');
+    expect(output).toContain('"推广阶段" does not start with a level of 成熟度等级');
+  });
+
   it('a formula KaTeX cannot parse', () => {
     const { status, output } = buildFixture('katex-error');
     expect(status).not.toBe(0);
