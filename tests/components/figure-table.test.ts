@@ -29,6 +29,9 @@ const timeline = {
   ],
 };
 
+/** Pips are squares drawn as `M…Z` runs in one path per state. */
+const pipCount = (el: Element, state: 'on' | 'off') => (el.querySelector(`svg.pips path.${state}`)?.getAttribute('d')?.match(/M/g) ?? []).length;
+
 let container: AstroContainer;
 beforeAll(async () => {
   container = await AstroContainer.create();
@@ -71,10 +74,11 @@ describe('FigureTable as a maturity matrix', () => {
     const pips = maturity.querySelector('svg.pips')!;
     expect(pips.getAttribute('aria-hidden')).toBe('true');
     expect(pips.hasAttribute('data-enc')).toBe(true);
-    expect(pips.querySelectorAll('rect.on').length).toBe(1);
-    expect(pips.querySelectorAll('rect').length).toBe(4);
+    expect(pipCount(maturity, 'on')).toBe(1);
+    expect(pipCount(maturity, 'off')).toBe(3);
     const complexity = doc.querySelectorAll('tbody tr')[0].querySelectorAll('td')[3];
-    expect(complexity.querySelectorAll('rect.on').length).toBe(3); // 中等 is the third of five
+    expect(pipCount(complexity, 'on')).toBe(3); // 中等 is the third of five
+    expect(pipCount(complexity, 'off')).toBe(2);
   });
 
   it('draws a single gain as a dot and a range as a bar on the log axis', async () => {
@@ -114,8 +118,9 @@ describe('FigureTable as a timeline', () => {
     expect(rows.map((r) => r.id)).toEqual(['2024-q3', '2025-q2']);
     const bars = rows.map((r) => Number(r.querySelector('svg.span rect.bar')!.getAttribute('x')));
     expect(bars[1]).toBeGreaterThan(bars[0]);
-    expect(rows[0].querySelectorAll('td')[1].querySelectorAll('rect.on').length).toBe(4); // 极高
-    expect(rows[1].querySelectorAll('td')[1].querySelectorAll('rect.on').length).toBe(2); // 中
+    expect(pipCount(rows[0].querySelectorAll('td')[1], 'on')).toBe(4); // 极高
+    expect(pipCount(rows[0].querySelectorAll('td')[1], 'off')).toBe(0);
+    expect(pipCount(rows[1].querySelectorAll('td')[1], 'on')).toBe(2); // 中
     expect(doc.querySelector('matrix-controls')).toBeNull();
   });
 
