@@ -37,15 +37,16 @@ class MatrixControls extends HTMLElement {
       const th = headers[i];
       const label = th.textContent!.trim();
       th.dataset.label = label;
+      // The header keeps its words; the button beside them only sorts (and is left out of print).
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'sort-button';
-      button.textContent = label;
+      button.setAttribute('aria-label', `按${label}排序`);
       const hint = document.createElement('span');
       hint.className = 'sort-icon';
       hint.setAttribute('aria-hidden', 'true');
       button.append(hint);
-      th.replaceChildren(button);
+      th.append(button);
       th.setAttribute('aria-sort', 'none');
       button.addEventListener('click', () => {
         direction = sortCol === i ? nextSort(direction) : 'descending';

@@ -29,7 +29,15 @@ describe('without JavaScript', () => {
   it('shows the whole chapter: every heading, paragraph and table cell of the source is rendered', async () => {
     const { context, page } = await openPage(browser, site.url, noScript());
     expect(await page.evaluate(() => typeof customElements.get('theme-toggle'))).toBe('undefined');
-    const rendered = normaliseText(await page.locator('body').innerText());
+    // Sections far below are laid out as they come near the screen (content-visibility: auto),
+    // and innerText only reports laid-out text: read each section with it in view.
+    const parts: string[] = [normaliseText(await page.locator('body').innerText())];
+    for (const section of await page.locator('.chapter-section').all()) {
+      await section.evaluate((s) => s.scrollIntoView());
+      await page.waitForTimeout(30);
+      parts.push(normaliseText(await section.innerText()));
+    }
+    const rendered = parts.join(' ');
     const missing = sourceFragments()
       .filter((f) => f.text !== '')
       .filter((f) => !rendered.includes(f.text))
