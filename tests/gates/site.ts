@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Browser, Page } from 'playwright-core';
-import sirv from 'sirv';
 import { root } from '../support/paths.ts';
+import { type StaticServer, serveDist } from '../support/server.ts';
 
 /** Every HTML file of a build, relative to its root, e.g. `index.html`, `404.html`. */
 export function builtPages(dir: string): string[] {
@@ -84,11 +82,7 @@ function headersFor(rules: HeaderRule[], urlPath: string): Map<string, string> {
   return out;
 }
 
-export interface HostedSite {
-  url: string;
-  origin: string;
-  close(): Promise<void>;
-}
+export type HostedSite = StaticServer;
 
 /**
  * Serves a build under `base` the way a static host that reads `_headers` does: the header
@@ -97,25 +91,7 @@ export interface HostedSite {
 export async function hostBuild(dir: string, base = '/'): Promise<HostedSite> {
   const headersFile = path.join(dir, '_headers');
   const rules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : [];
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
-  const server = http.createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (!url.startsWith(base)) {
-      res.statusCode = 404;
-      res.end('Not found');
-      return;
-    }
-    for (const [k, v] of headersFor(rules, decodeURI(url.split('?')[0]))) res.setHeader(k, v);
-    req.url = '/' + url.slice(base.length);
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return { url: origin + base, origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return serveDist(dir, base, (urlPath) => headersFor(rules, urlPath));
 }
 
 export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {

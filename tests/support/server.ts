@@ -9,8 +9,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a built site on loopback, mounted under `base` as a static host would. */
-export async function serveDist(dir: string, base = '/'): Promise<StaticServer> {
+/**
+ * Serves a built site on loopback, mounted under `base` as a static host would; `headersFor`
+ * adds response headers per path (a host that reads `_headers`).
+ */
+export async function serveDist(dir: string, base = '/', headersFor: (path: string) => [string, string][] = () => []): Promise<StaticServer> {
   const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
@@ -19,6 +22,7 @@ export async function serveDist(dir: string, base = '/'): Promise<StaticServer> 
       res.end('Not found');
       return;
     }
+    for (const [k, v] of headersFor(decodeURI(url.split('?')[0]))) res.setHeader(k, v);
     req.url = '/' + url.slice(base.length);
     files(req, res, () => {
       res.statusCode = 404;
