@@ -83,7 +83,8 @@ describe('search, by keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => activeId(page)).toBe('search-input');
     await page.keyboard.type('TensorRT');
-    await expect.poll(() => page.locator('.search-results a').count()).toBeGreaterThan(1);
+    await expect.poll(() => status(page).textContent()).toMatch(/包含“TensorRT”/);
+    expect(await page.locator('.search-results a').count()).toBeGreaterThan(1);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => [...document.querySelectorAll('.search-results a')].indexOf(document.activeElement!))).toBe(1);
@@ -100,7 +101,7 @@ describe('search, by keyboard only', () => {
     await page.keyboard.press('Control+k');
     await expect.poll(() => activeId(page)).toBe('search-input');
     await page.keyboard.type('量化');
-    await expect.poll(() => status(page).textContent()).toMatch(/找到 \d+ 个/);
+    await expect.poll(() => status(page).textContent()).toMatch(/找到 \d+ 个包含“量化”/);
     const count = Number(/找到 (\d+) 个/.exec((await status(page).textContent())!)![1]);
     expect(count).toBeGreaterThan(3);
     expect(await page.locator('.search-results:not(.search-results-partial) a').count()).toBe(count);
@@ -138,7 +139,8 @@ describe('search under a sub-path', () => {
     await page.keyboard.press('Control+k');
     await expect.poll(() => activeId(page)).toBe('search-input');
     await page.keyboard.type('PagedAttention');
-    await expect.poll(() => status(page).textContent()).toMatch(/^找到 2 个/);
+    // Wait for the whole word: a slow machine may first show results for a prefix.
+    await expect.poll(() => status(page).textContent()).toMatch(/^找到 2 个包含“PagedAttention”/);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => decodeURIComponent(location.pathname + location.hash))).toBe(`${subBase}#1422-软件技术栈生态`);

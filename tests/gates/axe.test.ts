@@ -59,7 +59,8 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
         expect(offered, `search is built, so ${file} offers ${selectors.searchOpen}`).toBe(true);
         await openSearch(page);
         await page.keyboard.type('量化');
-        await page.waitForTimeout(800);
+        // Scan the dialog with its results for the whole word rendered, not an intermediate state.
+        await page.waitForFunction(() => document.querySelector('.search-dialog [role="status"]')?.textContent?.includes('“量化”'));
       }
       expect(await violations(page)).toEqual([]);
       await context.close();

@@ -97,7 +97,8 @@ describe.each([
         expect(offered, `the source renders ${selectors.searchOpen}, so the page offers it`).toBe(true);
         await openSearch(page);
         await page.keyboard.type('量化');
-        await page.waitForTimeout(1500);
+        // Scan the dialog with its results for the whole word rendered, not an intermediate state.
+        await page.waitForFunction(() => document.querySelector('.search-dialog [role="status"]')?.textContent?.includes('“量化”'));
         await settle(page);
         await page.keyboard.press('Escape');
       }
