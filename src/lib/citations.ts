@@ -30,11 +30,6 @@ export function referenceId(n: number): string {
   return `ref-${n}`;
 }
 
-/** The k-th (1-based, in reading order across the whole chapter) citation of reference n. */
-export function citationId(n: number, k: number): string {
-  return `cite-${n}-${k}`;
-}
-
 export interface CitationSite {
   reference: number;
   /** 1-based occurrence of this reference across the chapter. */

@@ -5,7 +5,6 @@ export const chapterMeta = {
   description:
     'AI 推理优化技术综述第十四章：回顾推理优化技术的演进与成熟度，分析硬件、软件与服务化生态，展望 2025—2030 年的技术趋势、风险与行动计划。',
   lang: 'zh-CN',
-  datePublished: '2025-01-01',
 } as const;
 
 /** Joins the configured base path and a path inside the site, without doubling slashes. */

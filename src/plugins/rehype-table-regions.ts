@@ -35,7 +35,7 @@ export default function rehypeTableRegions() {
       while (prev >= 0 && siblings[prev].type === 'text' && !(siblings[prev] as { value: string }).value.trim()) prev--;
       const caption = captionFrom(leadText(siblings[prev]), heading);
       if (!caption) file.fail('A table has neither a lead line nor a heading to caption it', node, 'rehype-table-regions:caption');
-      let id = captionId(caption);
+      const id = captionId(caption);
       if (seen.has(id)) file.fail(`Two tables share the caption "${caption}" (id ${id})`, node, 'rehype-table-regions:duplicate');
       seen.add(id);
 
@@ -53,7 +53,7 @@ export default function rehypeTableRegions() {
       const region: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['table-region'], role: 'region', tabIndex: 0, ariaLabelledBy: id },
+        properties: { className: ['table-region'], role: 'region', tabIndex: 0, ariaLabelledBy: [id] },
         children: [node],
       };
       siblings[index] = region;

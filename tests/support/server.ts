@@ -13,7 +13,7 @@ export interface StaticServer {
  * Serves a built site on loopback, mounted under `base` as a static host would; `headersFor`
  * adds response headers per path (a host that reads `_headers`).
  */
-export async function serveDist(dir: string, base = '/', headersFor: (path: string) => [string, string][] = () => []): Promise<StaticServer> {
+export async function serveDist(dir: string, base = '/', headersFor: (path: string) => Iterable<[string, string]> = () => []): Promise<StaticServer> {
   const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';

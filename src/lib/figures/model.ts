@@ -5,7 +5,7 @@ import { type Gain, parseGain } from './gain.ts';
 import { parseSpan, type Span } from './time.ts';
 
 
-export type CellPart = { kind: 'text'; value: string; bold: boolean } | { kind: 'cite'; n: number; id: string; sep: string };
+export type CellPart = { kind: 'text'; value: string; bold: boolean } | { kind: 'cite'; n: number; id: string };
 
 export interface FigureCell {
   column: ColumnData;
@@ -61,7 +61,7 @@ export function cellParts(cell: string, rowId: string, seen: Map<number, number>
         const n = Number(p);
         const k = (seen.get(n) ?? 0) + 1;
         seen.set(n, k);
-        parts.push({ kind: 'cite', n, id: `cite-${n}-${rowId}${k > 1 ? `-${k}` : ''}`, sep: '' });
+        parts.push({ kind: 'cite', n, id: `cite-${n}-${rowId}${k > 1 ? `-${k}` : ''}` });
       });
       parts.push({ kind: 'text', value: ']', bold: false });
     } else {

@@ -58,9 +58,9 @@ describe('rows and cells', () => {
       { kind: 'text', value: '特定场景', bold: true },
       { kind: 'text', value: ' ', bold: false },
       { kind: 'text', value: '[', bold: false },
-      { kind: 'cite', n: 1, id: 'cite-1-lpu-加速', sep: '' },
+      { kind: 'cite', n: 1, id: 'cite-1-lpu-加速' },
       { kind: 'text', value: ',', bold: false },
-      { kind: 'cite', n: 3, id: 'cite-3-lpu-加速', sep: '' },
+      { kind: 'cite', n: 3, id: 'cite-3-lpu-加速' },
       { kind: 'text', value: ']', bold: false },
     ]);
   });
