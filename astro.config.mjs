@@ -7,18 +7,18 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { prepareChapter } from './src/build/chapter-sources.ts';
-import { scriptHash, siteSettings } from './src/build/site-config.ts';
+import { contentDirectory, scriptHash, siteSettings } from './src/build/site-config.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import { headingAnchorOptions } from './src/plugins/heading-anchors.ts';
 import rehypeKatexStrict from './src/plugins/rehype-katex-strict.ts';
 import rehypeTableRegions from './src/plugins/rehype-table-regions.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
+import rehypeCopySection from './src/plugins/rehype-copy-section.ts';
 
 const { site, base } = siteSettings();
-// CONTENT_DIR points the build at another set of section files (the test suite's fixtures).
-const contentDir = process.env.CONTENT_DIR ?? new URL('./content/', import.meta.url).pathname;
-const { citations } = prepareChapter(contentDir);
+const contentDir = contentDirectory();
+const { citations, ranges } = prepareChapter(contentDir);
 
 export default defineConfig({
   site,
@@ -45,6 +45,7 @@ export default defineConfig({
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, headingAnchorOptions],
         rehypeTableRegions,
+        [rehypeCopySection, ranges],
       ],
     }),
   },

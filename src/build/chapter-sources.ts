@@ -14,6 +14,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { type CitationIndex, referenceEntryNumber } from '../lib/citations.ts';
 import { findDuplicateIds, type HeadingOccurrence } from '../lib/heading-ids.ts';
+import { sectionRanges, type SourceRange } from '../lib/section-source.ts';
 import { slugForHeading } from '../lib/slug.ts';
 import { buildFigure, figureCitations } from '../lib/figures/model.ts';
 import { type FigureData, figureSchema } from '../lib/schemas/figures.ts';
@@ -58,7 +59,7 @@ export function headingsOf(section: SectionSource): HeadingOccurrence[] {
   const out: HeadingOccurrence[] = [];
   visit(section.tree, 'heading', (h: Heading) => {
     const text = toString(h);
-    out.push({ file: section.file, text: `heading "${text}"`, id: slugForHeading(text), line: h.position?.start.line ?? 0 });
+    out.push({ file: section.file, text: `heading "${text}"`, id: slugForHeading(text), line: h.position?.start.line ?? 0, depth: h.depth });
   });
   return out;
 }
@@ -113,8 +114,30 @@ function figureRowIds(section: SectionSource): HeadingOccurrence[] {
   return out;
 }
 
+/** The chapter's whole Markdown source, published as is beside the page. */
+export const CHAPTER_SOURCE = 'chapter-14.md';
+
+/**
+ * Offsets of each h2/h3 section in the chapter's Markdown source. Every h2/h3 the section files
+ * show must be there, or a copied section would not be the one shown.
+ */
+export function sourceRanges(dir: string, sections: SectionSource[]): SourceRange[] {
+  const file = path.join(dir, CHAPTER_SOURCE);
+  if (!fs.existsSync(file)) return [];
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(fs.readFileSync(file, 'utf8')) as Root;
+  const ranges = sectionRanges(tree);
+  const shown = new Set(sections.flatMap((s) => headingsOf(s).filter((h) => h.depth === 2 || h.depth === 3).map((h) => h.id)));
+  const inSource = new Set(ranges.map((r) => r.id));
+  // The source's own 目录 is drawn as the page's table of contents, so only one direction is checked.
+  const missing = [...shown].filter((id) => !inSource.has(id));
+  if (missing.length > 0) {
+    throw new ContentError(`${path.relative(process.cwd(), file)}: has no section for the heading id(s) ${missing.join(', ')} of the section files`);
+  }
+  return ranges;
+}
+
 /** Everything the build needs from the section files; throws a ContentError naming file and field. */
-export function prepareChapter(dir: string): { sections: SectionSource[]; citations: CitationIndex } {
+export function prepareChapter(dir: string): { sections: SectionSource[]; citations: CitationIndex; ranges: SourceRange[] } {
   const sections = readSections(dir);
   for (const s of sections) {
     let first: { text: string; line: number } | undefined;
@@ -137,5 +160,20 @@ export function prepareChapter(dir: string): { sections: SectionSource[]; citati
         .join('\n'),
     );
   }
-  return { sections, citations: buildCitationIndex(sections) };
+  return { sections, citations: buildCitationIndex(sections), ranges: sourceRanges(dir, sections) };
+}
+
+/** Each figure's caption as the section file gives it to `<FigureTable caption="…">`, by figure name. */
+export function figureCaptions(sections: SectionSource[]): Map<string, string> {
+  const captions = new Map<string, string>();
+  for (const s of sections) {
+    visit(s.tree, (node) => {
+      const figure = figureOf(s, node as RootContent);
+      if (!figure || node.type !== 'mdxJsxFlowElement') return;
+      const caption = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'caption')?.value;
+      if (typeof caption === 'string') captions.set(figure.name, caption);
+      return SKIP;
+    });
+  }
+  return captions;
 }

@@ -38,7 +38,12 @@ export default function securityHeaders(): AstroIntegration {
           if (!meta) throw new Error(`${file} has no Content-Security-Policy meta; the page would be served without a policy.`);
           pages.push({ paths: servedPaths(base, file), metaPolicy: meta[1].replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&') });
         }
-        fs.writeFileSync(path.join(out, '_headers'), buildHeadersFile(base, pages));
+        const textFiles = fs
+          .readdirSync(out)
+          .filter((f) => /\.(md|txt)$/.test(f))
+          .sort()
+          .map((f) => ({ path: f, type: f.endsWith('.md') ? 'text/markdown' : 'text/plain' }));
+        fs.writeFileSync(path.join(out, '_headers'), buildHeadersFile(base, pages, textFiles));
         logger.info(`_headers written for ${pages.length} page(s)`);
       },
     },

@@ -3,6 +3,8 @@ export interface HeadingOccurrence {
   line: number;
   text: string;
   id: string;
+  /** Heading level, when the occurrence is a heading (figure rows have none). */
+  depth?: number;
 }
 
 export interface DuplicateId {

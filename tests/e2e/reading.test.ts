@@ -69,7 +69,7 @@ describe('following a link to a section', () => {
     expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(server.url + '#' + encodeURIComponent('1412-核心技术体系'));
-    await expect.poll(() => page.locator('#heading-link-status').textContent()).toBe('已复制本节链接');
+    await expect.poll(() => page.locator('#reader-status').textContent()).toBe('已复制本节链接');
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1412-核心技术体系');
     await page.context().close();
   });

@@ -12,11 +12,13 @@ import { headingAnchorOptions } from '../../../src/plugins/heading-anchors.ts';
 import rehypeKatexStrict from '../../../src/plugins/rehype-katex-strict.ts';
 import rehypeTableRegions from '../../../src/plugins/rehype-table-regions.ts';
 import remarkCitations from '../../../src/plugins/remark-citations.ts';
+import rehypeCopySection from '../../../src/plugins/rehype-copy-section.ts';
+import type { SourceRange } from '../../../src/lib/section-source.ts';
 
 /** The same plugin chain astro.config.mjs gives the unified processor, on a Markdown string. */
 export async function renderMarkdown(
   markdown: string,
-  options: { citations?: CitationIndex; path?: string } = {},
+  options: { citations?: CitationIndex; path?: string; ranges?: SourceRange[] } = {},
 ): Promise<string> {
   const citations = options.citations ?? { references: [], sites: [] };
   const file = new VFile({ value: markdown, path: options.path ?? '/content/01-fixture.md' });
@@ -30,6 +32,7 @@ export async function renderMarkdown(
     .use(rehypeHeadingIds)
     .use(rehypeAutolinkHeadings, headingAnchorOptions)
     .use(rehypeTableRegions)
+    .use(rehypeCopySection, options.ranges ?? [])
     .use(rehypeStringify)
     .process(file);
   return String(out);
