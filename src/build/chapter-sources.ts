@@ -19,6 +19,10 @@ import { slugForHeading } from '../lib/slug.ts';
 import { buildFigure, figureCitations } from '../lib/figures/model.ts';
 import { type FigureData, figureSchema } from '../lib/schemas/figures.ts';
 import { citationSitesOf } from '../plugins/remark-citations.ts';
+import { parse as parseYaml } from 'yaml';
+import { termsFileSchema } from '../lib/schemas/terms.ts';
+import { buildTermIndex, type TermIndex } from '../lib/term-index.ts';
+import { termLocations } from './term-locations.ts';
 
 export interface SectionSource {
   file: string;
@@ -136,8 +140,33 @@ export function sourceRanges(dir: string, sections: SectionSource[]): SourceRang
   return ranges;
 }
 
+/** The term index's data file, next to the section files. */
+export const TERMS_FILE = 'terms.yaml';
+
+/** The term index, computed from the data file and the chapter; undefined when there is no data file. */
+export function readTermIndex(dir: string, sections: SectionSource[]): TermIndex | undefined {
+  const file = path.join(dir, TERMS_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  const name = path.relative(process.cwd(), file);
+  let raw: unknown;
+  try {
+    raw = parseYaml(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ContentError(`${name}: not valid YAML: ${(error as Error).message}`);
+  }
+  const parsed = termsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ContentError(`${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+  }
+  try {
+    return buildTermIndex(parsed.data, termLocations(sections), name);
+  } catch (error) {
+    throw new ContentError((error as Error).message);
+  }
+}
+
 /** Everything the build needs from the section files; throws a ContentError naming file and field. */
-export function prepareChapter(dir: string): { sections: SectionSource[]; citations: CitationIndex; ranges: SourceRange[] } {
+export function prepareChapter(dir: string): { sections: SectionSource[]; citations: CitationIndex; ranges: SourceRange[]; terms: TermIndex | undefined } {
   const sections = readSections(dir);
   for (const s of sections) {
     let first: { text: string; line: number } | undefined;
@@ -160,7 +189,7 @@ export function prepareChapter(dir: string): { sections: SectionSource[]; citati
         .join('\n'),
     );
   }
-  return { sections, citations: buildCitationIndex(sections), ranges: sourceRanges(dir, sections) };
+  return { sections, citations: buildCitationIndex(sections), ranges: sourceRanges(dir, sections), terms: readTermIndex(dir, sections) };
 }
 
 /** Each figure's caption as the section file gives it to `<FigureTable caption="…">`, by figure name. */

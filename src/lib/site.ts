@@ -1,4 +1,6 @@
-/** Facts about the chapter used in page metadata (and, later, citation formats). */
+import type { CitableWork } from './cite.ts';
+
+/** Facts about the chapter used in page metadata and citation formats. */
 export const chapterMeta = {
   title: '十四、总结与展望',
   bookTitle: 'AI 推理优化技术',
@@ -10,4 +12,9 @@ export const chapterMeta = {
 /** Joins the configured base path and a path inside the site, without doubling slashes. */
 export function withBase(base: string, path = ''): string {
   return (base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '')).replace(/\/{2,}/g, '/');
+}
+
+/** The chapter as a work to cite. Its authors and date of publication are not known, so none are given. */
+export function citableChapter(canonicalUrl: string): CitableWork {
+  return { title: chapterMeta.title, containerTitle: chapterMeta.bookTitle, authors: [], url: canonicalUrl, lang: chapterMeta.lang };
 }

@@ -35,11 +35,12 @@ export interface FigureModel {
   timeAxis?: { start: number; end: number };
 }
 
-const plain = (cell: string) => cell.replace(/\*\*/g, '').replace(/\s*\[\d+(?:,\d+)*\]/g, '').trim();
+/** A cell as plain text: no bold marks, no citation markers. */
+export const plainCell = (cell: string) => cell.replace(/\*\*/g, '').replace(/\s*\[\d+(?:,\d+)*\]/g, '').trim();
 
 /** The link id of a row: its label as the chapter's headings would slug it (`TensorRT` → `tensorrt`). */
 export function rowIdFor(cell: string): string {
-  return slugForHeading(plain(cell));
+  return slugForHeading(plainCell(cell));
 }
 
 /**
@@ -85,7 +86,7 @@ export function buildFigure(figure: FigureData): FigureModel {
       const column = figure.columns[c];
       const cell: FigureCell = { column, text, parts: cellParts(text, id, seen) };
       if (column.groups) {
-        if (text.trim()) group = plain(text);
+        if (text.trim()) group = plainCell(text);
         else cell.repeatsGroup = group;
       }
       if (column.encode.startsWith('level:')) cell.level = readLevel(column.encode.slice(6) as ScaleName, text);

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const startsWithHan = (s: string) => /^\p{Script=Han}/u.test(s);
+const text = z.string().trim().min(1);
+
+/** One entry of the term index's data file. */
+export const termEntrySchema = z.strictObject({
+  /** The headword, as the chapter writes it. */
+  name: text,
+  /** English name of a Chinese headword. */
+  en: text.optional(),
+  /** Chinese name of a Latin headword. */
+  zh: text.optional(),
+  /** Toneless pinyin of a Chinese headword, syllables separated by spaces: sorts and groups it. */
+  pinyin: z.string().regex(/^[a-zü]+( [a-zü]+)*$/, 'lowercase toneless syllables separated by single spaces, e.g. "tui ce jie ma"').optional(),
+  /** Other spellings the chapter uses for the same thing. */
+  aliases: z.array(text).optional(),
+});
+
+export type TermEntry = z.infer<typeof termEntrySchema>;
+
+/** Every spelling of a term that is looked for in the chapter. */
+export const formsOf = (t: TermEntry): string[] => [t.name, ...(t.en ? [t.en] : []), ...(t.zh ? [t.zh] : []), ...(t.aliases ?? [])];
+
+export const termsFileSchema = z
+  .array(termEntrySchema)
+  .min(40, 'the index needs at least 40 terms')
+  .superRefine((terms, ctx) => {
+    const owners = new Map<string, number>();
+    terms.forEach((t, i) => {
+      if (startsWithHan(t.name) && !t.pinyin) ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" starts with a Chinese character, so it needs its pinyin` });
+      if (!startsWithHan(t.name) && t.pinyin) ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" is sorted by its Latin letters; pinyin is only for Chinese headwords` });
+      for (const form of new Set(formsOf(t).map((f) => f.toLowerCase()))) {
+        const other = owners.get(form);
+        if (other !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${form}" is already a form of entry ${other} ("${terms[other].name}")` });
+        else owners.set(form, i);
+      }
+    });
+  });

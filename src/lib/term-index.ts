@@ -1,0 +1,124 @@
+import { formsOf, type TermEntry } from './schemas/terms.ts';
+
+/** A place on the page where terms are looked for: a section's own text, or one figure row. */
+export interface TermLocation {
+  /** Heading id (a section) or row id (a figure row). */
+  id: string;
+  /** What a link to it says: the heading, or the row's label. */
+  label: string;
+  kind: 'section' | 'row';
+  /** The section the place belongs to (itself, for a section). */
+  sectionId: string;
+  sectionLabel: string;
+  text: string;
+}
+
+export interface IndexedTerm {
+  name: string;
+  en?: string;
+  zh?: string;
+  pinyin?: string;
+  script: 'latin' | 'han';
+  /** Sections in reading order; each with whether its prose has the term, and the figure rows that do. */
+  places: { sectionId: string; sectionLabel: string; inText: boolean; rows: { id: string; label: string }[] }[];
+}
+
+export interface IndexGroup {
+  /** A–Z; '#' for Latin terms that start with a digit. */
+  letter: string;
+  terms: IndexedTerm[];
+}
+
+export interface TermIndex {
+  latin: IndexGroup[];
+  han: IndexGroup[];
+}
+
+export class TermIndexError extends Error {
+  override name = 'TermIndexError';
+}
+
+const HAN = /\p{Script=Han}/u;
+const WORD = /[A-Za-z0-9]/;
+
+/** Full-width Latin letters and digits as their ASCII forms, runs of white space as one space. */
+const normalise = (s: string) => s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, ' ');
+
+/**
+ * Whether a spelling occurs in a text. Chinese spellings match anywhere (Chinese has no spaces
+ * to mark words). Latin spellings match regardless of case, but only as whole words: the
+ * letters or digits just outside the match must not be ASCII letters or digits, so `LPU` is not
+ * found in `LPUs` and `INT8` is found in `INT8/INT4`.
+ */
+export function termMatches(form: string, text: string): boolean {
+  const needle = normalise(form);
+  const haystack = normalise(text);
+  if (HAN.test(needle)) return haystack.includes(needle);
+  const lower = haystack.toLowerCase();
+  const target = needle.toLowerCase();
+  for (let at = lower.indexOf(target); at !== -1; at = lower.indexOf(target, at + 1)) {
+    const before = lower[at - 1] ?? ' ';
+    const after = lower[at + target.length] ?? ' ';
+    // A boundary is only needed where the term itself starts or ends with a letter or digit.
+    const okBefore = !WORD.test(target[0]) || !WORD.test(before);
+    const okAfter = !WORD.test(target.at(-1)!) || !WORD.test(after);
+    if (okBefore && okAfter) return true;
+  }
+  return false;
+}
+
+const latinCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const pinyinCollator = new Intl.Collator('zh-CN-u-co-pinyin');
+
+function group(terms: IndexedTerm[], letterOf: (t: IndexedTerm) => string): IndexGroup[] {
+  const groups: IndexGroup[] = [];
+  for (const term of terms) {
+    const letter = letterOf(term);
+    if (groups.at(-1)?.letter !== letter) groups.push({ letter, terms: [] });
+    groups.at(-1)!.terms.push(term);
+  }
+  return groups;
+}
+
+/**
+ * The back-of-book index: every term with the sections (and figure rows) where it occurs,
+ * Latin terms A–Z and Chinese terms in pinyin order. Fails, naming each term, when a term
+ * occurs nowhere or when a pinyin in the data disagrees with the pinyin collation.
+ */
+export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], source = 'content/terms.yaml'): TermIndex {
+  const problems: string[] = [];
+  const indexed: IndexedTerm[] = [];
+  terms.forEach((term, i) => {
+    const forms = formsOf(term);
+    const places: IndexedTerm['places'] = [];
+    for (const loc of locations) {
+      if (!forms.some((f) => termMatches(f, loc.kind === 'row' ? loc.text : `${loc.label}\n${loc.text}`))) continue;
+      let place = places.find((p) => p.sectionId === loc.sectionId);
+      if (!place) places.push((place = { sectionId: loc.sectionId, sectionLabel: loc.sectionLabel, inText: false, rows: [] }));
+      if (loc.kind === 'section') place.inText = true;
+      else place.rows.push({ id: loc.id, label: loc.label });
+    }
+    if (places.length === 0) problems.push(`term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})`);
+    const script = HAN.test(term.name[0]) ? 'han' : 'latin';
+    indexed.push({ name: term.name, en: term.en, zh: term.zh, pinyin: term.pinyin, script, places });
+  });
+
+  const latin = indexed.filter((t) => t.script === 'latin').sort((a, b) => latinCollator.compare(a.name, b.name));
+  const han = indexed.filter((t) => t.script === 'han').sort((a, b) => pinyinCollator.compare(a.name, b.name));
+  // The collation knows each first character's reading, so first syllables in its order never
+  // go down; one that does is a typo in the data. (Later syllables are not compared: characters
+  // sharing a reading, like 边 and 编, are ordered by the collation, not by what follows them.)
+  const firstSyllable = (t: IndexedTerm) => t.pinyin?.split(' ')[0] ?? '';
+  han.forEach((t, i) => {
+    const previous = han[i - 1];
+    if (previous && firstSyllable(t) < firstSyllable(previous)) {
+      problems.push(`term "${t.name}" has pinyin "${t.pinyin}", which sorts before "${previous.pinyin}" of "${previous.name}", yet the pinyin collation puts it after`);
+    }
+  });
+  if (problems.length > 0) throw new TermIndexError(`${source}: ${problems.join('; ')}`);
+
+  return {
+    latin: group(latin, (t) => (/^[0-9]/.test(t.name) ? '#' : t.name[0].toUpperCase())),
+    han: group(han, (t) => t.pinyin![0].toUpperCase()),
+  };
+}
