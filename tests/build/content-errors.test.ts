@@ -62,6 +62,14 @@ describe('content errors fail the build with the file and the field named', () =
   });
 });
 
+describe('the term index data', () => {
+  it('a term the chapter never mentions fails the build, naming the data file and the term', () => {
+    const { status, output } = buildFixture('missing-term');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/missing-term\/terms\.yaml: term "Mamba" \(entry 39\) occurs nowhere in the chapter/);
+  });
+});
+
 describe('math, when the chapter has some', () => {
   it('renders $…$ and $$…$$ as MathML through remark-math and rehype-katex, loading nothing for it', () => {
     const { status, output, outDir } = buildFixture('math');

@@ -25,6 +25,9 @@ async function violations(page: Page): Promise<string[]> {
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`));
 }
 
+// axe walks the whole chapter (about 3,000 nodes with the index); on a busy machine one scan takes 20–30 s.
+const scanTimeout = 90_000;
+
 const views = [
   { width: 1280, height: 900, colorScheme: 'light' as const },
   { width: 1280, height: 900, colorScheme: 'dark' as const },
@@ -37,7 +40,7 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
     const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
     expect(await violations(page)).toEqual([]);
     await context.close();
-  });
+  }, scanTimeout);
 
   it.each(views.filter((v) => v.width === 390))('has zero violations with the phone TOC open ($colorScheme)', async ({ width, height, colorScheme }) => {
     const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
@@ -47,7 +50,7 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
     }
     expect(await violations(page)).toEqual([]);
     await context.close();
-  });
+  }, scanTimeout);
 
   // Both widths and both schemes, each once: the dialog's layout depends on the width, its contrast on the scheme.
   it.each([views[0], views[3]])(
@@ -65,5 +68,24 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
       expect(await violations(page)).toEqual([]);
       await context.close();
     },
+    scanTimeout,
+  );
+
+  // The reader tools' transient parts: a citation preview open and a copy reported in the status.
+  it.each([views[1], views[2]])(
+    'has zero violations with a citation preview open and a copy reported ($width px, $colorScheme)',
+    async ({ width, height, colorScheme }) => {
+      const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
+      if (file === 'index.html') {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+        await page.locator('button.copy-section').first().click();
+        await page.waitForFunction(() => document.getElementById('reader-status')?.textContent !== '');
+        await page.locator('a.citation').first().focus();
+        await page.waitForFunction(() => document.querySelector('#citation-preview:popover-open') !== null);
+      }
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    },
+    scanTimeout,
   );
 });

@@ -22,6 +22,8 @@ interface Stop {
   /** What changed on focus: outline, box-shadow, background or border; empty if nothing visible did. */
   indicator: string[];
   inViewport: boolean;
+  /** A link inside a citation preview, which exists only while its citation has focus. */
+  inPreview: boolean;
 }
 
 /**
@@ -29,7 +31,12 @@ interface Stop {
  * order) in document order, and records how each looks before it has focus.
  */
 async function markControls(page: Page): Promise<number> {
-  return page.evaluate(() => {
+  // Back-to-top shows only once the reader has scrolled; it is counted as a reader deep in the page sees it.
+  // Scroll-driven styles update on the next frames, not at the scroll call.
+  const settle = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await settle();
+  const n = await page.evaluate(() => {
     const selector = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
     let n = 0;
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
@@ -42,11 +49,15 @@ async function markControls(page: Page): Promise<number> {
     }
     return n;
   });
+  await page.evaluate(() => scrollTo(0, 0));
+  await settle();
+  return n;
 }
 
 async function tabThrough(page: Page, limit: number): Promise<Stop[]> {
   const stops: Stop[] = [];
-  for (let i = 0; i < limit; i++) {
+  // Stops inside a citation preview come and go with it, so they do not count against the limit.
+  for (let i = 0; i < limit; i += stops.at(-1)?.inPreview ? 0 : 1) {
     await page.keyboard.press('Tab');
     const stop = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
@@ -64,6 +75,7 @@ async function tabThrough(page: Page, limit: number): Promise<Stop[]> {
         description: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
         indicator: [...new Set(outlineVisible ? [...indicator, 'outline'] : indicator.filter((x) => x !== 'outline'))],
         inViewport: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+        inPreview: el.closest('#citation-preview') !== null,
       };
     });
     if (!stop) break;
@@ -105,7 +117,9 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
       const reached = new Set(stops.map((s) => s.index));
       const missed = Array.from({ length: controls }, (_, i) => i).filter((i) => !reached.has(i));
       expect(missed).toEqual([]);
-      expect(stops.filter((s) => s.index === -1).map((s) => s.description)).toEqual([]);
+      // Tabbing on from a citation enters its preview, whose links are then in reach too.
+      if (file === 'index.html') expect(stops.some((s) => s.inPreview)).toBe(true);
+      expect(stops.filter((s) => s.index === -1 && !s.inPreview).map((s) => s.description)).toEqual([]);
     });
 
     it('shows a visible focus indicator on every stop, scrolled into view', () => {
@@ -114,7 +128,7 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
     });
 
     it('moves in reading order: header, contents, chapter', () => {
-      const order = stops.map((s) => s.index);
+      const order = stops.filter((s) => !s.inPreview).map((s) => s.index);
       expect(order).toEqual([...order].sort((a, b) => a - b));
     });
   });

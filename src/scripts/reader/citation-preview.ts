@@ -105,6 +105,8 @@ function fill(popover: HTMLElement, entry: HTMLElement, link: HTMLAnchorElement)
   copy.removeAttribute('id');
   copy.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
   copy.querySelector('.backrefs')?.remove();
+  // The space that separated the entry from its back-links would now end it.
+  if (copy.lastChild?.nodeType === Node.TEXT_NODE) copy.lastChild.textContent = copy.lastChild.textContent!.trimEnd();
   copy.className = 'citation-preview-text';
   const more = document.createElement('a');
   more.href = link.hash;

@@ -1,0 +1,209 @@
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apa, gbt7714 } from '../../src/lib/cite.ts';
+import { citableChapter } from '../../src/lib/site.ts';
+import { useHostedBrowser } from '../support/hosted.ts';
+import { readSource } from '../support/source.ts';
+
+const hosted = useHostedBrowser();
+const byId = (id: string) => `[id="${id}"]`;
+const previewOpen = (page: Page) => page.evaluate(() => !!document.querySelector('#citation-preview:popover-open'));
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+const today = () => {
+  const d = new Date();
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+};
+
+/** The text of reference n as the reference list shows it, without its back-links. */
+async function referenceText(page: Page, n: number) {
+  return page.evaluate((n) => {
+    const copy = document.getElementById(`ref-${n}`)!.cloneNode(true) as HTMLElement;
+    copy.querySelector('.backrefs')?.remove();
+    return copy.textContent!.trim();
+  }, n);
+}
+
+describe('citation previews', () => {
+  it('hovering a citation shows its full reference beside it; the pointer can move onto it; leaving closes it', async () => {
+    const page = await hosted.open();
+    const cite = page.locator('a.citation[data-ref="4"]').first();
+    await cite.scrollIntoViewIfNeeded();
+    await cite.hover();
+    await expect.poll(() => previewOpen(page)).toBe(true);
+    const preview = page.locator('#citation-preview');
+    expect(await preview.locator('.citation-preview-text').textContent()).toBe(await referenceText(page, 4));
+    expect(await cite.getAttribute('aria-describedby')).toBe('citation-preview');
+    // Placed against the citation and inside the window.
+    const [c, p] = [await cite.boundingBox(), await preview.boundingBox()];
+    expect(Math.abs(p!.y - (c!.y + c!.height)) < 20 || Math.abs(p!.y + p!.height - c!.y) < 20).toBe(true);
+    expect(p!.x >= 0 && p!.x + p!.width <= 1280).toBe(true);
+    await preview.hover();
+    await page.waitForTimeout(500);
+    expect(await previewOpen(page)).toBe(true);
+    await page.mouse.move(5, 880);
+    await expect.poll(() => previewOpen(page)).toBe(false);
+    expect(await cite.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('by keyboard: focus opens it, Tab enters its links, Esc closes it and returns focus to the citation', async () => {
+    const page = await hosted.open();
+    const cite = page.locator('a.citation[data-ref="2"]').first();
+    await cite.focus();
+    await expect.poll(() => previewOpen(page)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#citation-preview') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await previewOpen(page)).toBe(false);
+    expect(await cite.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Esc with focus still on the citation closes it too, and Enter then follows the link.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => previewOpen(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await previewOpen(page)).toBe(false);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#ref-2');
+  });
+
+  it('on a phone, a tap previews instead of jumping; a second tap follows the link; a tap elsewhere closes it', async () => {
+    const page = await hosted.open('', { phone: true });
+    const cite = page.locator('a.citation[data-ref="5"]').first();
+    await cite.scrollIntoViewIfNeeded();
+    await cite.tap();
+    await expect.poll(() => previewOpen(page)).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    const box = (await page.locator('#citation-preview').boundingBox())!;
+    expect(box.x >= 0 && box.x + box.width <= 390 && box.y + box.height <= 800).toBe(true);
+    await page.locator('main p').first().tap();
+    await expect.poll(() => previewOpen(page)).toBe(false);
+    await cite.tap();
+    await expect.poll(() => previewOpen(page)).toBe(true);
+    await cite.tap();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#ref-5');
+  });
+
+  it('without JavaScript a citation is a plain link to its reference', async () => {
+    const page = await hosted.open('', { javaScriptEnabled: false });
+    const cite = page.locator('a.citation[data-ref="6"]').first();
+    expect(await cite.getAttribute('href')).toBe('#ref-6');
+    await cite.click();
+    expect(await page.evaluate(() => location.hash)).toBe('#ref-6');
+  });
+});
+
+describe('copy a section as Markdown', () => {
+  const source = readSource();
+  /** What a reader expects: the source from the heading line to just before the next heading of that level, without the --- rule. */
+  const sourceBetween = (from: string, to: string) => source.slice(source.indexOf(from), source.indexOf(to)).trimEnd().replace(/\n+---$/, '');
+
+  it('copies the exact source text of an h3 section, tables and citations included, and says so', async () => {
+    const page = await hosted.open('#1412-核心技术体系', { clipboard: true });
+    await page.locator('button[data-copy-section="14.1.2 核心技术体系"]').click();
+    await expect.poll(() => clipboard(page)).toBe(sourceBetween('### 14.1.2 核心技术体系', '### 14.1.3 '));
+    const status = page.locator('#reader-status');
+    await expect.poll(() => status.textContent()).toBe('已复制“14.1.2 核心技术体系”的 Markdown 原文');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.isVisible()).toBe(true);
+  });
+
+  it('an h2 section takes its subsections with it and stops before the rule that ends it; keyboard works', async () => {
+    const page = await hosted.open('#144-结论与建议', { clipboard: true });
+    await page.locator('button[data-copy-section="14.4 结论与建议"]').focus();
+    await page.keyboard.press('Enter');
+    const expected = sourceBetween('## 14.4 结论与建议', '## 参考文献');
+    expect(expected).toContain('### 14.4.4 行动计划');
+    await expect.poll(() => clipboard(page)).toBe(expected);
+  });
+
+  it('when the source cannot be fetched, the reader is told it failed, visibly and aloud', async () => {
+    const page = await hosted.open('#1421-硬件生态格局', { clipboard: true });
+    await page.route('**/chapter-14.md', (route) => route.fulfill({ status: 503, body: '' }));
+    await page.locator('button[data-copy-section="14.2.1 硬件生态格局"]').click();
+    const status = page.locator('#reader-status');
+    await expect.poll(() => status.textContent()).toMatch(/^复制失败/);
+    expect(await status.getAttribute('data-tone')).toBe('error');
+    expect(await status.isVisible()).toBe(true);
+  });
+
+  it('the buttons are not offered without JavaScript, where they could do nothing', async () => {
+    const page = await hosted.open('', { javaScriptEnabled: false });
+    expect(await page.locator('button.copy-section').first().isVisible()).toBe(false);
+  });
+});
+
+describe('cite this chapter', () => {
+  it('copies each format with today as the access date, the same text the formatting rules give', async () => {
+    const page = await hosted.open('#引用本章', { clipboard: true });
+    // The citation names the chapter's canonical address, not the address it happens to be served from.
+    const work = citableChapter((await page.locator('link[rel="canonical"]').getAttribute('href'))!);
+    await page.locator('button[data-copy-cite="cite-gbt"]').click();
+    await expect.poll(() => clipboard(page)).toBe(gbt7714(work, today()));
+    await page.locator('button[data-copy-cite="cite-apa"]').click();
+    await expect.poll(() => clipboard(page)).toBe(apa(work, today()).text);
+    await page.locator('button[data-copy-cite="cite-bibtex"]').click();
+    await expect.poll(() => clipboard(page)).toMatch(/^@misc\{chapter14,/);
+    const { entries, errors } = parseBibtex(await clipboard(page));
+    expect(errors).toEqual([]);
+    expect(entries[0].fields).toMatchObject({ title: '十四、总结与展望', url: work.url, urldate: today() });
+    await expect.poll(() => page.locator('#reader-status').textContent()).toBe('已复制 BibTeX 格式的引用');
+  });
+
+  it('without JavaScript shows each style’s placeholder for the access date and no copy buttons', async () => {
+    const page = await hosted.open('#引用本章', { javaScriptEnabled: false });
+    expect(await page.locator('#cite-gbt').textContent()).toContain('[YYYY-MM-DD]');
+    expect(await page.locator('#cite-apa').textContent()).toContain('Retrieved Month D, YYYY, from');
+    expect(await page.locator('button[data-copy-cite]').first().isVisible()).toBe(false);
+  });
+});
+
+describe('term index', () => {
+  it('is reached from the table of contents', async () => {
+    const page = await hosted.open();
+    await page.locator('nav.toc a[href="#术语索引"]').click();
+    await expect.poll(() => page.evaluate(() => document.getElementById('术语索引')!.getBoundingClientRect().top)).toBeLessThan(120);
+  });
+
+  it('a section link lands on the section that mentions the term; a row link lands on that figure row', async () => {
+    const page = await hosted.open('#术语索引');
+    const term = page.locator('.term', { has: page.locator('.term-name', { hasText: /^PagedAttention$/ }) });
+    await term.locator('a', { hasText: '服务层' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#' + encodeURIComponent('服务层'));
+    const row = page.locator(byId('服务层'));
+    expect(await row.evaluate((el) => el.matches(':target'))).toBe(true);
+    expect(await row.textContent()).toContain('PagedAttention');
+    const top = await row.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(50);
+    expect(top).toBeLessThan(400);
+
+    await page.goto(hosted.server.url + '#术语索引');
+    const quant = page.locator('.term', { has: page.locator('.term-name', { hasText: /^推测解码$/ }) });
+    await quant.locator('a[href="#1412-核心技术体系"]').click();
+    const heading = page.locator(byId('1412-核心技术体系'));
+    expect(await heading.evaluate((el) => el.matches(':target'))).toBe(true);
+    expect(await heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(150);
+  });
+});
+
+describe('reading aids', () => {
+  it('back-to-top is hidden at the top, appears after a screen of reading, and takes the reader back up', async () => {
+    const page = await hosted.open();
+    const link = page.locator('a.back-to-top');
+    expect(await link.isVisible()).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, 4000));
+    await expect.poll(() => link.isVisible()).toBe(true);
+    await link.click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  it('the reading bar grows with the scroll position, is hidden from assistive technology, and is absent with reduced motion', async () => {
+    const page = await hosted.open();
+    const scale = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.reading-progress')!).transform).a);
+    expect(await scale()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    await expect.poll(scale).toBeCloseTo(0.5, 1);
+    expect(await page.locator('.reading-progress').getAttribute('aria-hidden')).toBe('true');
+    const still = await hosted.open('', { reducedMotion: 'reduce' });
+    expect(await still.locator('.reading-progress').isVisible()).toBe(false);
+  });
+});

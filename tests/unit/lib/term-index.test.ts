@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { termsFileSchema, type TermEntry } from '../../../src/lib/schemas/terms.ts';
+import { buildTermIndex, type TermLocation, TermIndexError, termMatches } from '../../../src/lib/term-index.ts';
+import { root } from '../../support/paths.ts';
+import { readSource } from '../../support/source.ts';
+
+const section = (id: string, text: string): TermLocation => ({ id, label: id, kind: 'section', sectionId: id, sectionLabel: id, text });
+const row = (id: string, sectionId: string, text: string): TermLocation => ({ id, label: id, kind: 'row', sectionId, sectionLabel: sectionId, text });
+
+describe('finding a term in the text', () => {
+  it('finds Latin spellings regardless of case, but only as whole words', () => {
+    expect(termMatches('vLLM', '采用 VLLM 部署')).toBe(true);
+    expect(termMatches('LPU', '多个 LPUs 组成')).toBe(false);
+    expect(termMatches('vLLM', 'xvLLM')).toBe(false);
+    expect(termMatches('INT8', 'INT8/INT4 量化')).toBe(true);
+    expect(termMatches('FP8', '支持 FP8、FP4')).toBe(true);
+    // A Chinese character next to a Latin term is a word boundary: Chinese has no spaces.
+    expect(termMatches('TensorRT', '基于TensorRT的优化')).toBe(true);
+  });
+
+  it('finds Chinese spellings anywhere, as Chinese words are not separated by spaces', () => {
+    expect(termMatches('量化', '极低比特量化突破')).toBe(true);
+    expect(termMatches('推测解码', '推测性解码')).toBe(false);
+  });
+
+  it('reads full-width letters and digits as their ASCII forms and any white space as one space', () => {
+    expect(termMatches('INT8', 'ＩＮＴ８ 量化')).toBe(true);
+    expect(termMatches('ONNX Runtime', 'ONNX\n  Runtime')).toBe(true);
+  });
+
+  it('keeps hyphen and space variants apart, so aliases must name them', () => {
+    expect(termMatches('KV-Cache', 'KV Cache')).toBe(false);
+  });
+});
+
+const entry = (name: string, extra: Partial<TermEntry> = {}): TermEntry => ({ name, ...extra });
+
+describe('building the index', () => {
+  const locations = [
+    section('a', '动态批处理 与 TensorRT。'),
+    row('row-1', 'a', '量化 TensorRT'),
+    section('b', '剪枝、知识蒸馏与推测解码；PagedAttention。'),
+    row('row-2', 'c', 'MoE'),
+    section('c', '无关的文字'),
+  ];
+
+  it('lists each section where a term occurs once, in reading order, with its figure rows nested', () => {
+    const index = buildTermIndex([entry('TensorRT')], locations);
+    expect(index.latin[0].terms[0].places).toEqual([{ sectionId: 'a', sectionLabel: 'a', inText: true, rows: [{ id: 'row-1', label: 'row-1' }] }]);
+  });
+
+  it('a term found only in a figure row still names its section, marked as not in the prose', () => {
+    const [place] = buildTermIndex([entry('MoE')], locations).latin[0].terms[0].places;
+    expect(place).toMatchObject({ sectionId: 'c', inText: false, rows: [{ id: 'row-2' }] });
+  });
+
+  it('finds a term by its English name, Chinese name or an alias as well as its headword', () => {
+    const index = buildTermIndex([entry('Paged KV', { aliases: ['PagedAttention'] }), entry('Speculative', { zh: '推测解码' })], locations);
+    expect(index.latin.flatMap((g) => g.terms.map((t) => t.places.map((p) => p.sectionId)))).toEqual([['b'], ['b']]);
+  });
+
+  it('groups Latin terms by first letter A–Z, with terms starting with a digit first under #', () => {
+    const index = buildTermIndex([entry('vLLM'), entry('1.58-bit'), entry('BitNet'), entry('bfloat16')], [section('s', 'vLLM 1.58-bit BitNet bfloat16')]);
+    expect(index.latin.map((g) => [g.letter, g.terms.map((t) => t.name)])).toEqual([
+      ['#', ['1.58-bit']],
+      ['B', ['bfloat16', 'BitNet']],
+      ['V', ['vLLM']],
+    ]);
+  });
+
+  it('orders Chinese terms by pinyin and groups them by its first letter: dong < jian < liang < tui < zhi', () => {
+    const terms = [
+      entry('知识蒸馏', { pinyin: 'zhi shi zheng liu' }),
+      entry('量化', { pinyin: 'liang hua' }),
+      entry('推测解码', { pinyin: 'tui ce jie ma' }),
+      entry('剪枝', { pinyin: 'jian zhi' }),
+      entry('动态批处理', { pinyin: 'dong tai pi chu li' }),
+    ];
+    const index = buildTermIndex(terms, locations);
+    expect(index.han.map((g) => [g.letter, g.terms.map((t) => t.name)])).toEqual([
+      ['D', ['动态批处理']],
+      ['J', ['剪枝']],
+      ['L', ['量化']],
+      ['T', ['推测解码']],
+      ['Z', ['知识蒸馏']],
+    ]);
+  });
+
+  it('fails, naming the term and the data file, when a term occurs nowhere', () => {
+    expect(() => buildTermIndex([entry('TensorRT'), entry('Mamba')], locations, 'content/terms.yaml')).toThrow(TermIndexError);
+    expect(() => buildTermIndex([entry('TensorRT'), entry('Mamba')], locations, 'content/terms.yaml')).toThrow(/^content\/terms\.yaml: term "Mamba" \(entry 1\) occurs nowhere in the chapter/);
+  });
+
+  it('names every absent term at once, not only the first', () => {
+    let message = '';
+    try {
+      buildTermIndex([entry('Mamba'), entry('TensorRT'), entry('存算一体', { pinyin: 'cun suan yi ti' })], locations);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('"Mamba" (entry 0)');
+    expect(message).toContain('"存算一体" (entry 2)');
+    expect(message).not.toContain('"TensorRT"');
+  });
+
+  it('fails when a pinyin in the data disagrees with the reading the collation knows', () => {
+    // 量 is liang; written "ang hua" it would claim to sort before 剪 (jian).
+    const terms = [entry('剪枝', { pinyin: 'jian zhi' }), entry('量化', { pinyin: 'ang hua' })];
+    expect(() => buildTermIndex(terms, locations)).toThrow(/"量化" has pinyin "ang hua"/);
+  });
+});
+
+describe('the data file schema', () => {
+  const base = Array.from({ length: 40 }, (_, i) => ({ name: `Term${i}` }));
+  const issues = (data: unknown) => {
+    const result = termsFileSchema.safeParse(data);
+    return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('asks for the pinyin of a Chinese headword, naming the entry', () => {
+    expect(issues([...base, { name: '量化' }])).toEqual(['40.pinyin: "量化" starts with a Chinese character, so it needs its pinyin']);
+  });
+
+  it('refuses pinyin on a Latin headword and pinyin that is not toneless syllables', () => {
+    expect(issues([...base, { name: 'vLLM', pinyin: 'v l l m' }])[0]).toMatch(/^40\.pinyin: .*only for Chinese headwords/);
+    expect(issues([...base, { name: '量化', pinyin: 'liàng huà' }])[0]).toMatch(/^40\.pinyin: lowercase toneless syllables/);
+  });
+
+  it('refuses a spelling shared by two entries, a misspelt field and a list under 40', () => {
+    expect(issues([...base, { name: 'term3' }])[0]).toMatch(/^40\.name: "term3" is already a form of entry 3/);
+    expect(issues([...base, { name: 'X', alias: ['Y'] }])[0]).toMatch(/^40: Unrecognized key: "alias"/);
+    expect(issues(base.slice(1))[0]).toMatch(/at least 40 terms/);
+  });
+
+  it('the chapter’s own data file is valid, and every term in it occurs in the chapter body', () => {
+    const terms = termsFileSchema.parse(parse(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')));
+    expect(terms.length).toBeGreaterThanOrEqual(40);
+    // The body without the 目录 list and the reference list, read straight from the source file.
+    const source = readSource();
+    const body = source.slice(source.indexOf('## 14.1 '), source.indexOf('## 参考文献'));
+    const absent = terms.filter((t) => ![t.name, t.en, t.zh, ...(t.aliases ?? [])].some((f) => f && termMatches(f, body)));
+    expect(absent.map((t) => t.name)).toEqual([]);
+  });
+});
