@@ -28,6 +28,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.OUT_DIR ? `./node_modules/.astro/${process.env.OUT_DIR.replace(/\W+/g, '_')}` : './node_modules/.astro/default',
   devToolbar: { enabled: false },
+  // Scripts loaded on first use (search, citation previews, copying) are small chunks with no
+  // shared dependencies worth preloading; without this Vite adds a preload helper to every page.
+  vite: { build: { modulePreload: false } },
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // No code blocks in the chapter; Shiki's inline styles would not pass the CSP anyway.

@@ -1,0 +1,56 @@
+/** What the reader tools do once used: find the text to copy, report the outcome, fill in dates. */
+let clearTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Shows and announces a message. The text is emptied first and set on the next frame, so the
+ * same message twice in a row is announced twice.
+ */
+export function report(status: HTMLElement, message: string, tone: 'ok' | 'error' = 'ok') {
+  clearTimeout(clearTimer);
+  status.textContent = '';
+  requestAnimationFrame(() => {
+    status.dataset.tone = tone;
+    status.textContent = message;
+    clearTimer = setTimeout(() => (status.textContent = ''), tone === 'error' ? 8000 : 4000);
+  });
+}
+
+/** The text a copy control copies: a heading's full URL, a section's Markdown source, or a citation. */
+export async function textFor(target: HTMLElement): Promise<string> {
+  if (target instanceof HTMLAnchorElement) return new URL(target.hash, location.href).href;
+  if (target.dataset.copySection !== undefined) {
+    // Offsets fixed at build into the published Markdown file, which the page names as its alternate.
+    const href = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="text/markdown"]')!.href;
+    const response = await fetch(href);
+    if (!response.ok) throw new Error(`${href}: ${response.status}`);
+    return (await response.text()).slice(Number(target.dataset.start), Number(target.dataset.end));
+  }
+  fillAccessDates();
+  return document.getElementById(target.dataset.copyCite!)!.textContent!;
+}
+
+/** Tells the reader how the copy went, in words that say what was copied or what to do instead. */
+export async function settle(written: Promise<void>, target: HTMLElement, status: HTMLElement) {
+  const ok = await written.then(
+    () => true,
+    () => false,
+  );
+  if (target instanceof HTMLAnchorElement) {
+    if (!ok) return report(status, '无法复制链接，请从地址栏复制', 'error');
+    target.dataset.copied = '';
+    setTimeout(() => delete target.dataset.copied, 2000);
+    return report(status, '已复制本节链接');
+  }
+  if (!ok) return report(status, '复制失败：浏览器未允许写入剪贴板，请手动选择文字复制', 'error');
+  report(status, target.dataset.copySection !== undefined ? `已复制“${target.dataset.copySection}”的 Markdown 原文` : `已复制 ${target.dataset.style} 格式的引用`);
+}
+
+/** Citation formats are built with placeholders for the access date; today's date replaces them. */
+export function fillAccessDates() {
+  const today = new Date();
+  const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  const english = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric' }).format(today);
+  for (const slot of document.querySelectorAll<HTMLElement>('[data-accessed]')) {
+    slot.textContent = slot.dataset.accessed === 'en' ? english : iso;
+  }
+}

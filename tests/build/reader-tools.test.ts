@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { formsOf, termsFileSchema } from '../../src/lib/schemas/terms.ts';
+import { termMatches } from '../../src/lib/term-index.ts';
+import { parseHeadersFile } from '../gates/site.ts';
+import { chapterDocument, readDist } from '../support/dist.ts';
+import { distDir, root, sourceMarkdown } from '../support/paths.ts';
+import { normaliseText } from '../support/source.ts';
+
+const doc = chapterDocument();
+const source = fs.readFileSync(sourceMarkdown, 'utf8');
+
+describe('the chapter as Markdown', () => {
+  it('is published byte for byte as chapter-14.md, and the page names it as its Markdown alternate', () => {
+    expect(fs.readFileSync(path.join(distDir, 'chapter-14.md'))).toEqual(fs.readFileSync(sourceMarkdown));
+    expect(doc.querySelector('link[rel="alternate"][type="text/markdown"]')!.getAttribute('href')).toBe('/chapter-14.md');
+  });
+
+  it('is served as UTF-8 Markdown, and llms.txt as UTF-8 text', () => {
+    const rules = parseHeadersFile(readDist('_headers'));
+    const type = (p: string) => rules.find((r) => r.pattern === p)?.headers.get('content-type');
+    expect(type('/chapter-14.md')).toBe('text/markdown; charset=utf-8');
+    expect(type('/llms.txt')).toBe('text/plain; charset=utf-8');
+  });
+
+  it('offers every h2 and h3 of the chapter a copy button whose offsets cut out exactly that section', () => {
+    const headings = [...doc.querySelectorAll('.chapter-section[data-section] :is(h2, h3)')];
+    expect(headings.length).toBe(19);
+    for (const h of headings) {
+      const button = h.parentElement!.querySelector('button.copy-section');
+      expect(button, h.id).not.toBeNull();
+      const text = source.slice(Number(button!.getAttribute('data-start')), Number(button!.getAttribute('data-end')));
+      const hashes = h.tagName === 'H2' ? '## ' : '### ';
+      expect(text.startsWith(hashes + h.textContent), h.id).toBe(true);
+      // A section ends where the next heading of its level (or higher) starts, with nothing but a rule between.
+      const rest = source.slice(Number(button!.getAttribute('data-end')));
+      expect(rest === '' || /^\s*(---\s*)?(#{1,3} |$)/.test(rest) || (h.tagName === 'H3' && /^\s*#{3} /.test(rest)), h.id).toBe(true);
+      expect(button!.getAttribute('aria-label')).toBe(`复制本节 Markdown 原文：${h.textContent}`);
+    }
+  });
+});
+
+describe('llms.txt', () => {
+  const text = readDist('llms.txt');
+  const links = [...text.matchAll(/^- \[([^\]]+)\]\((\S+)\)(?::\s*(.+))?$/gm)];
+
+  it('has the llmstxt.org shape: a title, a summary quote, then sections of link lists', () => {
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('# 十四、总结与展望');
+    expect(lines[2]).toMatch(/^> \S/);
+    expect(text).toMatch(/^## 正文$/m);
+    expect(text).toMatch(/^## Optional$/m);
+    // Only the title is an h1.
+    expect(lines.filter((l) => l.startsWith('# '))).toHaveLength(1);
+  });
+
+  it('points first to the chapter’s Markdown, and every link is a file the site serves', () => {
+    expect(links[0][2]).toBe('https://chapter14.example.org/chapter-14.md');
+    expect(links.length).toBeGreaterThan(10);
+    for (const [, , url] of links) {
+      const file = new URL(url).pathname.replace(/\/$/, '/index.html');
+      expect(fs.existsSync(path.join(distDir, decodeURIComponent(file))), url).toBe(true);
+    }
+  });
+});
+
+describe('term index', () => {
+  const terms = termsFileSchema.parse(parse(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')));
+  const index = doc.querySelector('section.term-index')!;
+  const entries = [...index.querySelectorAll('.term')];
+  const nameOf = (entry: Element) => entry.querySelector('.term-name')!.textContent!;
+
+  it('lists every term of the data file, at least 40, inside the part of the page search indexes', () => {
+    expect(entries.map(nameOf).sort()).toEqual(terms.map((t) => t.name).sort());
+    expect(entries.length).toBeGreaterThanOrEqual(40);
+    expect(index.closest('[data-pagefind-body]')).not.toBeNull();
+    expect(index.closest('[data-pagefind-ignore]')).toBeNull();
+  });
+
+  it('is in the table of contents', () => {
+    expect(doc.querySelector('nav.toc a[href="#术语索引"]')?.textContent).toBe('术语索引');
+  });
+
+  it('groups Latin terms under A–Z and Chinese terms under pinyin letters, each group in order', () => {
+    const letters = (part: string) => [...index.querySelectorAll(`[id^="术语索引-${part}-"]`)].map((h) => normaliseText(h.textContent!).split(' ').at(-1)!);
+    const latin = letters('latin');
+    const han = letters('han');
+    expect(latin).toEqual([...latin].sort());
+    expect(han).toEqual([...han].sort());
+    expect(latin.every((l) => /^[A-Z#]$/.test(l))).toBe(true);
+    // Each Chinese term sits under the first letter of its pinyin.
+    for (const t of terms.filter((t) => t.pinyin)) {
+      const entry = entries.find((e) => nameOf(e) === t.name)!;
+      expect(entry.closest('.term-group')!.querySelector('h4')!.id).toBe(`术语索引-han-${t.pinyin![0]}`);
+    }
+  });
+
+  it('every link lands on a place that really has the term: the section’s own text or the figure row', () => {
+    let checked = 0;
+    for (const entry of entries) {
+      const term = terms.find((t) => t.name === nameOf(entry))!;
+      for (const a of entry.querySelectorAll('.term-places a')) {
+        const target = doc.getElementById(decodeURIComponent(a.getAttribute('href')!.slice(1)));
+        expect(target, `${term.name} → ${a.getAttribute('href')}`).not.toBeNull();
+        // Cells are read apart: run together, "2025 Q2" and "1.58-bit" would make one word.
+        const text = target!.tagName === 'TR' ? [...target!.children].map((c) => c.textContent).join('\n') : sectionText(target!);
+        expect(formsOf(term).some((f) => termMatches(f, text)), `${term.name} → ${a.getAttribute('href')}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(150);
+  });
+});
+
+describe('cite this chapter', () => {
+  it('is a section in the table of contents, kept out of search, with a copy button for each of its three formats', () => {
+    const section = doc.getElementById('引用本章')!.closest('section')!;
+    expect(doc.querySelector('nav.toc a[href="#引用本章"]')).not.toBeNull();
+    expect(section.getAttribute('data-pagefind-ignore')).toBe('all');
+    const buttons = [...section.querySelectorAll('button[data-copy-cite]')];
+    expect(buttons.map((b) => b.getAttribute('data-style'))).toEqual(['GB/T 7714-2015', 'APA', 'BibTeX']);
+    for (const b of buttons) expect(doc.getElementById(b.getAttribute('data-copy-cite')!)).not.toBeNull();
+    // Each button's name says which format it copies, not just "复制" three times.
+    expect(new Set(buttons.map((b) => normaliseText(b.textContent!))).size).toBe(3);
+  });
+});
+
+/** A heading's section text: everything after its wrapper up to the next heading of any level. */
+function sectionText(heading: Element): string {
+  const parts: string[] = [heading.textContent!];
+  let node = heading.closest('.heading-wrapper')?.nextElementSibling ?? heading.nextElementSibling;
+  while (node && !node.matches('.heading-wrapper, h2, h3, h4')) {
+    parts.push(node.textContent!);
+    node = node.nextElementSibling;
+  }
+  return parts.join('\n');
+}
