@@ -1,24 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { distDir } from '../support/paths.ts';
-import { type StaticServer, serveDist } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useHostedBrowser } from '../support/hosted.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([serveDist(distDir), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = '', width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(server.url + path, { waitUntil: 'load' });
-  return page;
-}
+const hosted = useHostedBrowser();
+const open = (path = '', width = 1280): Promise<Page> => hosted.open(path, { width, height: 900 });
 
 const matrixRows = (page: Page) =>
   page.locator('#tbl-技术成熟度评估矩阵-table tbody tr').evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.id));

@@ -1,30 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { distDir } from '../support/paths.ts';
-import { type StaticServer, serveDist } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type OpenOptions, useHostedBrowser } from '../support/hosted.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist(distDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  const page = await context.newPage();
-  await page.goto(server.url + path, { waitUntil: 'load' });
-  return page;
-}
+const hosted = useHostedBrowser();
+const open = (path: string, options: OpenOptions = {}) => hosted.open(path, options);
 
 const currentTocLink = (page: Page) => page.locator('nav.toc a[aria-current="true"]');
 
@@ -64,12 +43,12 @@ describe('following a link to a section', () => {
 
   it('copies a heading link, with its fragment, and says so', async () => {
     const page = await open('');
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hosted.server.origin });
     const link = page.locator('a.anchor-link[href="#1412-核心技术体系"]');
     await link.focus();
     expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(server.url + '#' + encodeURIComponent('1412-核心技术体系'));
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(hosted.server.url + '#' + encodeURIComponent('1412-核心技术体系'));
     await expect.poll(() => page.locator('#reader-status').textContent()).toBe('已复制本节链接');
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1412-核心技术体系');
     await page.context().close();

@@ -55,7 +55,7 @@ class SearchUi {
   private input = el('input', { type: 'search', id: 'search-input', autocomplete: 'off', spellcheck: false, placeholder: '输入术语，如 量化、推测解码、PagedAttention' });
   private status = el('p', { className: 'search-status' });
   private results = el('ol', { className: 'search-results' });
-  private partialToggle = el('button', { type: 'button', className: 'search-more' });
+  private partialToggle = el('button', { type: 'button', className: 'search-more tool-button' });
   private partialList = el('ol', { className: 'search-results search-results-partial', hidden: true });
   private partialBox = el('div', { className: 'search-partial', hidden: true }, this.partialToggle, this.partialList);
   private empty = el('div', { className: 'search-empty', hidden: true });
@@ -74,7 +74,7 @@ class SearchUi {
     this.partialList.id = 'search-partial-results';
     this.partialToggle.setAttribute('aria-controls', this.partialList.id);
     this.partialToggle.setAttribute('aria-expanded', 'false');
-    const close = el('button', { type: 'button', className: 'search-close' }, '关闭');
+    const close = el('button', { type: 'button', className: 'search-close tool-button' }, '关闭');
     this.dialog.append(
       el('div', { className: 'search-head' },
         el('h2', { id: 'search-dialog-title', className: 'search-title' }, el('label', { htmlFor: 'search-input' }, '搜索本章')),
@@ -180,7 +180,7 @@ class SearchUi {
       this.empty.append(el('p', {}, '试试更短的词（如“量化”）、英文名称（如“TensorRT”）或相关术语。'));
       const words = loosenQuery(query);
       if (words.length > 1 && !loosened) {
-        const retry = el('button', { type: 'button', className: 'search-more' }, `改为分别搜索：${words.join('、')}`);
+        const retry = el('button', { type: 'button', className: 'search-more tool-button' }, `改为分别搜索：${words.join('、')}`);
         retry.addEventListener('click', () => void this.run(query, true).then(() => this.links()[0]?.focus()));
         this.empty.append(retry);
       }
