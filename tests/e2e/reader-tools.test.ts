@@ -121,9 +121,29 @@ describe('copy a section as Markdown', () => {
     await page.route('**/chapter-14.md', (route) => route.fulfill({ status: 503, body: '' }));
     await page.locator('button[data-copy-section="14.2.1 硬件生态格局"]').click();
     const status = page.locator('#reader-status');
-    await expect.poll(() => status.textContent()).toMatch(/^复制失败/);
+    await expect.poll(() => status.textContent()).toBe('复制失败：未能取得本节的 Markdown 原文，请检查网络后重试');
     expect(await status.getAttribute('data-tone')).toBe('error');
     expect(await status.isVisible()).toBe(true);
+  });
+
+  it('when the browser refuses the clipboard, the reader is told so and how to copy by hand', async () => {
+    const page = await hosted.open('#1421-硬件生态格局');
+    // The reader's own browser setting, made through the DevTools protocol: writing is denied.
+    const { targetInfo } = await (await page.context().newCDPSession(page)).send('Target.getTargetInfo');
+    const browserSession = await hosted.browser.newBrowserCDPSession();
+    await browserSession.send('Browser.setPermission', {
+      permission: { name: 'clipboard-write' },
+      setting: 'denied',
+      origin: hosted.server.origin,
+      browserContextId: targetInfo.browserContextId,
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.locator('button[data-copy-section="14.2.1 硬件生态格局"]').click();
+    const status = page.locator('#reader-status');
+    await expect.poll(() => status.textContent()).toBe('复制失败：浏览器未允许写入剪贴板，请手动选择文字复制');
+    expect(await status.getAttribute('data-tone')).toBe('error');
+    expect(errors).toEqual([]);
   });
 
   it('the buttons are not offered without JavaScript, where they could do nothing', async () => {
@@ -199,7 +219,8 @@ describe('reading aids', () => {
   it('the reading bar grows with the scroll position, is hidden from assistive technology, and is absent with reduced motion', async () => {
     const page = await hosted.open();
     const scale = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.reading-progress')!).transform).a);
-    expect(await scale()).toBe(0);
+    // The bar's timeline becomes active with the first layout; until then it has no transform at all.
+    await expect.poll(scale).toBe(0);
     await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
     await expect.poll(scale).toBeCloseTo(0.5, 1);
     expect(await page.locator('.reading-progress').getAttribute('aria-hidden')).toBe('true');

@@ -10,15 +10,18 @@ export function startReaderActions(status: HTMLElement) {
     const target = (event.target as Element).closest?.<HTMLElement>(COPIES);
     if (!target || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const loaded = tools();
+    const text = loaded.then((m) => m.textFor(target));
     let written: Promise<void>;
     try {
       // The write must start inside the click, while it counts as the reader's gesture; the text may follow.
-      const blob = loaded.then((m) => m.textFor(target)).then((text) => new Blob([text], { type: 'text/plain' }));
-      written = navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
+      written = navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((t) => new Blob([t], { type: 'text/plain' })) })]);
     } catch (error) {
       written = Promise.reject(error);
     }
-    void loaded.then((m) => m.settle(written, target, status));
+    // Outcomes are reported once the tools have loaded; until then a refusal is not "unhandled".
+    written.catch(() => undefined);
+    text.catch(() => undefined);
+    void loaded.then((m) => m.settle(written, text, target, status));
   });
 
   // The access dates in the citation panel are filled in as it comes near.
