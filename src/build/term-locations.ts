@@ -52,7 +52,7 @@ export function termLocations(sections: SectionSource[]): TermLocation[] {
  */
 function blockText(node: RootContent): string {
   const parts: string[] = [];
-  visit(node as Root, (n) => {
+  visit({ type: 'root', children: [node] } as Root, (n) => {
     if (n.type === 'paragraph' || n.type === 'tableCell' || n.type === 'heading') {
       parts.push(toString(n));
       return SKIP;

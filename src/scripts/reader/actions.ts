@@ -28,7 +28,9 @@ export function startReaderActions(status: HTMLElement) {
   const cite = document.querySelector('[data-accessed]');
   if (cite) {
     const near = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void tools().then((m) => m.fillAccessDates(), near.disconnect());
+      if (!entries.some((e) => e.isIntersecting)) return;
+      near.disconnect();
+      void tools().then((m) => m.fillAccessDates());
     }, { rootMargin: '100%' });
     near.observe(cite);
   }
