@@ -6,7 +6,7 @@ import { formsOf, termsFileSchema } from '../../src/lib/schemas/terms.ts';
 import { termMatches } from '../../src/lib/term-index.ts';
 import { parseHeadersFile } from '../gates/site.ts';
 import { chapterDocument, readDist } from '../support/dist.ts';
-import { distDir, root, sourceMarkdown } from '../support/paths.ts';
+import { distDir, root, sourceMarkdown, subBase, subDistDir } from '../support/paths.ts';
 import { normaliseText } from '../support/source.ts';
 
 const doc = chapterDocument();
@@ -39,6 +39,20 @@ describe('the chapter as Markdown', () => {
       expect(rest === '' || /^\s*(---\s*)?(#{1,3} |$)/.test(rest) || (h.tagName === 'H3' && /^\s*#{3} /.test(rest)), h.id).toBe(true);
       expect(button!.getAttribute('aria-label')).toBe(`复制本节 Markdown 原文：${h.textContent}`);
     }
+  });
+});
+
+describe('under a sub-path', () => {
+  it('the Markdown, its alternate link, llms.txt and the text-type headers all follow the base', () => {
+    const sub = chapterDocument(subDistDir);
+    expect(sub.querySelector('link[rel="alternate"][type="text/markdown"]')!.getAttribute('href')).toBe(`${subBase}chapter-14.md`);
+    expect(fs.readFileSync(path.join(subDistDir, 'chapter-14.md'))).toEqual(fs.readFileSync(sourceMarkdown));
+    const llms = readDist('llms.txt', subDistDir);
+    const urls = [...llms.matchAll(/\]\((\S+)\)/g)].map((m) => new URL(m[1]).pathname);
+    expect(urls.length).toBeGreaterThan(10);
+    expect(urls.every((u) => u.startsWith(subBase))).toBe(true);
+    const rules = parseHeadersFile(readDist('_headers', subDistDir));
+    expect(rules.find((r) => r.pattern === `${subBase}chapter-14.md`)?.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
   });
 });
 

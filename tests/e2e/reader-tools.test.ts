@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { apa, gbt7714 } from '../../src/lib/cite.ts';
 import { citableChapter } from '../../src/lib/site.ts';
 import { useHostedBrowser } from '../support/hosted.ts';
+import { subBase, subDistDir } from '../support/paths.ts';
 import { readSource } from '../support/source.ts';
 
 const hosted = useHostedBrowser();
@@ -149,6 +150,21 @@ describe('copy a section as Markdown', () => {
   it('the buttons are not offered without JavaScript, where they could do nothing', async () => {
     const page = await hosted.open('', { javaScriptEnabled: false });
     expect(await page.locator('button.copy-section').first().isVisible()).toBe(false);
+  });
+});
+
+describe('copying under a sub-path', () => {
+  const sub = useHostedBrowser(subDistDir, subBase);
+
+  it('fetches the Markdown from the sub-path, so the copy is the same section', async () => {
+    const page = await sub.open('#1431-重点技术演进', { clipboard: true });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.locator('button[data-copy-section="14.3.1 重点技术演进"]').click();
+    const source = readSource();
+    const expected = source.slice(source.indexOf('### 14.3.1 重点技术演进'), source.indexOf('### 14.3.2 ')).trimEnd();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    expect(requests).toContain(`${subBase}chapter-14.md`);
   });
 });
 
