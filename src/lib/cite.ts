@@ -106,7 +106,9 @@ export function bibtexKey(work: CitableWork): string {
   return `chapter${number ?? ''}`;
 }
 
-const bibEscape = (s: string) => s.replace(/\\/g, '\\textbackslash{}').replace(/([&%$#_{}])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
+const BIB_SPECIALS: Record<string, string> = { '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
+// One pass, so the braces that \textbackslash{} brings are not escaped again.
+const bibEscape = (s: string) => s.replace(/[\\~^&%$#_{}]/g, (c) => BIB_SPECIALS[c] ?? `\\${c}`);
 
 /**
  * A @misc entry both BibTeX and biblatex read: the title in double braces so styles keep its

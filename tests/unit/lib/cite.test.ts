@@ -106,6 +106,22 @@ describe('BibTeX', () => {
     expect(entries[0].fields.url).toBe(work.url);
   });
 
+  it('escapes every BibTeX special, backslash and braces included, so none is read as markup', () => {
+    const title = 'a~b^c\\d{e}f & 5% $ # _';
+    const { entries, errors } = parseBibtex(bibtex({ ...chapter, title }, accessed));
+    expect(errors).toEqual([]);
+    expect(entries[0].fields.title).toBe(title);
+  });
+
+  it('gives the URL to plain BibTeX in howpublished and notes the access date in words', () => {
+    const text = bibtex(chapter, accessed);
+    expect(text).toContain('howpublished = {\\url{https://chapter14.example.org/}}');
+    const { entries } = parseBibtex(text);
+    expect(entries[0].fields.note).toBe('Accessed: 2026-11-25');
+    expect(entries[0].fields.langid).toBe(entries[0].fields.language);
+    expect(entries[0].fields.language).toBeTruthy();
+  });
+
   it('keeps the title’s case with double braces and gives a year only when the date is known', () => {
     const text = bibtex(chapter, accessed);
     expect(text).toContain('title = {{十四、总结与展望}}');
