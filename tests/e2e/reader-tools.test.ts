@@ -84,6 +84,25 @@ describe('citation previews', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#ref-5');
   });
 
+  it('a first tap still previews when the preview finishes loading between the finger going down and the click', async () => {
+    const page = await hosted.open('', { phone: true });
+    const cite = page.locator('a.citation[data-ref="5"]').first();
+    await cite.scrollIntoViewIfNeeded();
+    const box = (await cite.boundingBox())!;
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // A tap split in two: the finger's approach loads the preview, and the click only comes once it has loaded.
+    await page.evaluate(() => document.addEventListener('click', () => document.body.setAttribute('data-clicked', ''), true));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await expect.poll(() => page.evaluate(() => !!document.getElementById('citation-preview')), { interval: 10 }).toBe(true);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    // The click did happen (a tap, not a long press), and it neither jumped nor closed the preview.
+    await expect.poll(() => page.evaluate(() => document.body.hasAttribute('data-clicked'))).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    expect(await previewOpen(page)).toBe(true);
+  });
+
   it('without JavaScript a citation is a plain link to its reference', async () => {
     const page = await hosted.open('', { javaScriptEnabled: false });
     const cite = page.locator('a.citation[data-ref="6"]').first();

@@ -37,19 +37,20 @@ export function startReaderActions(status: HTMLElement) {
 
   let loading = false;
   let ready = false;
-  let touch = false;
+  let pointer = '';
   const wake = (event: Event) => {
     const link = (event.target as Element).closest?.<HTMLAnchorElement>('a.citation');
+    const touch = pointer === 'touch';
     if (!link || (event.type === 'pointerover' && touch)) return;
     // Until the preview has loaded, a tap on a citation must not jump away: the preview opens instead.
     if (event.type === 'click' && touch && !ready) event.preventDefault();
     if (loading) return;
     loading = true;
     void import('./citation-preview.ts').then((m) => {
-      m.startCitationPreview(link);
+      m.startCitationPreview(link, pointer);
       ready = true;
     });
   };
-  document.addEventListener('pointerdown', (event) => (touch = event.pointerType === 'touch'), true);
+  document.addEventListener('pointerdown', (event) => (pointer = event.pointerType), true);
   for (const type of ['pointerover', 'focusin', 'click']) document.addEventListener(type, wake, true);
 }

@@ -6,7 +6,11 @@
 const SHOW_DELAY = 120;
 const HIDE_DELAY = 300;
 
-export function startCitationPreview(first: HTMLAnchorElement) {
+/**
+ * `pointerType` is the kind of the pointer last pressed before this module loaded: the tap that
+ * loaded it may still be under way, and its click must be read as a tap.
+ */
+export function startCitationPreview(first: HTMLAnchorElement, pointerType: string) {
   const popover = document.createElement('div');
   popover.id = 'citation-preview';
   popover.className = 'citation-preview';
@@ -14,7 +18,7 @@ export function startCitationPreview(first: HTMLAnchorElement) {
   popover.dataset.pagefindIgnore = 'all';
   let current: HTMLAnchorElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastPointer = '';
+  let lastPointer = pointerType;
   // Whether the tap in progress began on the citation already previewed (then it follows the link).
   let tapOnOpen = false;
   // Focus given back to a citation when its preview closes must not reopen it.
