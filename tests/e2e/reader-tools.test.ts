@@ -47,6 +47,39 @@ describe('citation previews', () => {
     expect(await cite.getAttribute('aria-describedby')).toBeNull();
   });
 
+  it('a citation written as [1,3] previews both references, in the order written, and stays open moving from 1 to 3', async () => {
+    const page = await hosted.open();
+    const one = page.locator(byId('cite-1-milestone-推理时计算o1r1'));
+    const three = page.locator(byId('cite-3-milestone-推理时计算o1r1'));
+    // The two links are the one bracket the source writes.
+    expect(await one.evaluate((a) => a.parentElement!.textContent)).toContain('[1,3]');
+    await one.focus();
+    await expect.poll(() => previewOpen(page)).toBe(true);
+    const preview = page.locator('#citation-preview');
+    expect(await preview.locator('.citation-preview-text').allTextContents()).toEqual([await referenceText(page, 1), await referenceText(page, 3)]);
+    expect(await preview.locator('.citation-preview-more').allTextContents()).toEqual(['在参考文献中查看 [1]', '在参考文献中查看 [3]']);
+    // Inside a figure cell the entries still wrap: nothing is cut off at the preview's edge.
+    expect(await preview.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= innerWidth)).toBe(true);
+    // Tab goes on to [3] first (the preview follows the bracket), then into the preview.
+    await page.keyboard.press('Tab');
+    expect(await three.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await previewOpen(page)).toBe(true);
+    expect(await three.getAttribute('aria-describedby')).toBe('citation-preview');
+    expect(await one.getAttribute('aria-describedby')).toBeNull();
+    await page.keyboard.press('Tab');
+    // Into reference 1's own link first: the order of the entries is the order of the bracket.
+    expect(
+      await page.evaluate(() => {
+        const first = document.querySelector('#citation-preview a');
+        return first !== null && document.activeElement === first && first.closest('.citation-preview-text') === document.querySelector('#citation-preview .citation-preview-text');
+      }),
+    ).toBe(true);
+    // A single citation still previews only its own reference.
+    await page.keyboard.press('Escape');
+    await page.locator('a.citation[data-ref="4"]').first().hover();
+    await expect.poll(() => preview.locator('.citation-preview-text').count()).toBe(1);
+  });
+
   it('by keyboard: focus opens it, Tab enters its links, Esc closes it and returns focus to the citation', async () => {
     const page = await hosted.open();
     const cite = page.locator('a.citation[data-ref="2"]').first();
@@ -82,6 +115,20 @@ describe('citation previews', () => {
     await expect.poll(() => previewOpen(page)).toBe(true);
     await cite.tap();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#ref-5');
+  });
+
+  it('on a phone the sheet never covers the citation it explains', async () => {
+    const page = await hosted.open('', { phone: true });
+    const cite = page.locator(byId('cite-3-milestone-推理时计算o1r1'));
+    await cite.scrollIntoViewIfNeeded();
+    // Bring the citation down to the bottom edge, where the sheet opens.
+    await cite.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 30));
+    await cite.tap();
+    await expect.poll(() => previewOpen(page)).toBe(true);
+    const [c, p] = [(await cite.boundingBox())!, (await page.locator('#citation-preview').boundingBox())!];
+    expect(c.y >= 0 && c.y + c.height <= p.y).toBe(true);
+    expect(await page.locator('#citation-preview .citation-preview-text').count()).toBe(2);
+    expect(await page.evaluate(() => location.hash)).toBe('');
   });
 
   it('a first tap still previews when the preview finishes loading between the finger going down and the click', async () => {

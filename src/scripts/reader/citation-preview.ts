@@ -1,7 +1,8 @@
 /**
  * Citation previews: hovering, focusing or tapping a citation shows its reference entry in a
- * popover placed right after the citation, so Tab moves from the citation into the reference's
- * links and on. Esc closes it and leaves focus on the citation; the citation stays a plain link.
+ * popover placed right after the citation (after the last of `[1,3]`), so Tab moves from the
+ * citation into the references' links and on. Esc closes it and leaves focus on the citation;
+ * the citation stays a plain link.
  */
 const SHOW_DELAY = 120;
 const HIDE_DELAY = 300;
@@ -30,15 +31,25 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
   function show(link: HTMLAnchorElement) {
     clearTimeout(timer);
     if (current === link && isOpen()) return;
-    const entry = document.getElementById(link.hash.slice(1));
-    if (!entry) return;
+    const group = groupOf(link);
+    // Moving within `[1,3]` keeps the open preview of both; only its anchor follows.
+    if (current && isOpen() && group.includes(current)) return anchorTo(link);
+    const entries = group.map((l) => document.getElementById(l.hash.slice(1)));
+    if (entries.some((e) => !e)) return;
     hide();
-    fill(popover, entry, link);
-    link.after(popover);
+    fill(popover, group, entries as HTMLElement[]);
+    group.at(-1)!.after(popover);
+    anchorTo(link);
+    popover.showPopover();
+    uncover(link, popover);
+  }
+
+  function anchorTo(link: HTMLAnchorElement) {
+    current?.classList.remove('citation-anchor');
+    current?.removeAttribute('aria-describedby');
     link.classList.add('citation-anchor');
     link.setAttribute('aria-describedby', popover.id);
     current = link;
-    popover.showPopover();
   }
 
   function hide() {
@@ -103,18 +114,53 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
   show(first);
 }
 
-/** The reference entry as the reference list shows it, without its list of back-links. */
-function fill(popover: HTMLElement, entry: HTMLElement, link: HTMLAnchorElement) {
-  const copy = entry.cloneNode(true) as HTMLElement;
-  copy.removeAttribute('id');
-  copy.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
-  copy.querySelector('.backrefs')?.remove();
-  // The space that separated the entry from its back-links would now end it.
-  if (copy.lastChild?.nodeType === Node.TEXT_NODE) copy.lastChild.textContent = copy.lastChild.textContent!.trimEnd();
-  copy.className = 'citation-preview-text';
-  const more = document.createElement('a');
-  more.href = link.hash;
-  more.className = 'citation-preview-more';
-  more.textContent = `在参考文献中查看 [${link.dataset.ref}]`;
-  popover.replaceChildren(copy, more);
+/**
+ * As a sheet along the bottom edge (phones), the preview may cover the very citation it explains:
+ * the page then moves up just enough to show it above the sheet.
+ */
+function uncover(link: HTMLElement, sheet: HTMLElement) {
+  const [at, over] = [link.getBoundingClientRect(), sheet.getBoundingClientRect()];
+  const covered = at.bottom > over.top && at.top < over.bottom;
+  if (covered && over.top > 2 * at.height) window.scrollBy({ top: at.bottom - over.top + at.height, behavior: 'instant' });
+}
+
+/**
+ * The citations written together with this one, `[1,3]` → both links: the preview explains the
+ * whole bracket. The preview itself may sit among them and is stepped over.
+ */
+function groupOf(link: HTMLAnchorElement): HTMLAnchorElement[] {
+  const isCitation = (n: Node | null): n is HTMLAnchorElement => n instanceof HTMLAnchorElement && n.classList.contains('citation');
+  const skip = (n: Node | null, step: (n: Node) => Node | null) => (n instanceof HTMLElement && n.id === 'citation-preview' ? step(n) : n);
+  const walk = (step: (n: Node) => Node | null) => {
+    const found: HTMLAnchorElement[] = [];
+    for (let at: Node = link; ; ) {
+      const comma = skip(step(at), step);
+      if (!comma || comma.nodeType !== Node.TEXT_NODE || !/^\s*,\s*$/.test(comma.textContent!)) return found;
+      const next = skip(step(comma), step);
+      if (!isCitation(next)) return found;
+      found.push(next);
+      at = next;
+    }
+  };
+  return [...walk((n) => n.previousSibling).reverse(), link, ...walk((n) => n.nextSibling)];
+}
+
+/** Each reference entry as the reference list shows it, without its list of back-links. */
+function fill(popover: HTMLElement, links: HTMLAnchorElement[], entries: HTMLElement[]) {
+  popover.replaceChildren(
+    ...entries.flatMap((entry, i) => {
+      const copy = entry.cloneNode(true) as HTMLElement;
+      copy.removeAttribute('id');
+      copy.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
+      copy.querySelector('.backrefs')?.remove();
+      // The space that separated the entry from its back-links would now end it.
+      if (copy.lastChild?.nodeType === Node.TEXT_NODE) copy.lastChild.textContent = copy.lastChild.textContent!.trimEnd();
+      copy.className = 'citation-preview-text';
+      const more = document.createElement('a');
+      more.href = links[i].hash;
+      more.className = 'citation-preview-more';
+      more.textContent = `在参考文献中查看 [${links[i].dataset.ref}]`;
+      return [copy, more];
+    }),
+  );
 }
