@@ -266,6 +266,20 @@ describe('term index', () => {
     await expect.poll(() => page.evaluate(() => document.getElementById('术语索引')!.getBoundingClientRect().top)).toBeLessThan(120);
   });
 
+  it('the letter bars are even rows of equal boxes, `#` among them, each leading to its group', async () => {
+    const page = await hosted.open('#术语索引');
+    for (const bar of await page.locator('.term-index-letters').all()) {
+      const boxes = await bar.locator('a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => ({ left: r.left, top: r.top, height: r.height })));
+      // Every box is as tall as the others, and a box that follows on the same line starts level with the one before.
+      expect(new Set(boxes.map((b) => Math.round(b.height))).size).toBe(1);
+      for (let i = 1; i < boxes.length; i++) {
+        if (boxes[i].left > boxes[i - 1].left) expect(Math.abs(boxes[i].top - boxes[i - 1].top)).toBeLessThan(1);
+      }
+    }
+    await page.locator('.term-index-letters a', { hasText: '#' }).click();
+    expect(await page.evaluate(() => location.hash)).toBe('#' + encodeURIComponent('术语索引-latin-0-9'));
+  });
+
   it('a section link lands on the section that mentions the term; a row link lands on that figure row', async () => {
     const page = await hosted.open('#术语索引');
     const term = page.locator('.term', { has: page.locator('.term-name', { hasText: /^PagedAttention$/ }) });
