@@ -15,6 +15,8 @@ export const termEntrySchema = z.strictObject({
   pinyin: z.string().regex(/^[a-zü]+( [a-zü]+)*$/, 'lowercase toneless syllables separated by single spaces, e.g. "tui ce jie ma"').optional(),
   /** Other spellings the chapter uses for the same thing. */
   aliases: z.array(text).optional(),
+  /** Longer names that contain this term's yet name something else (`Triton Server` for `Triton`): not occurrences. */
+  excludes: z.array(text).optional(),
 });
 
 export type TermEntry = z.infer<typeof termEntrySchema>;
@@ -30,6 +32,11 @@ export const termsFileSchema = z
     terms.forEach((t, i) => {
       if (startsWithHan(t.name) && !t.pinyin) ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" starts with a Chinese character, so it needs its pinyin` });
       if (!startsWithHan(t.name) && t.pinyin) ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" is sorted by its Latin letters; pinyin is only for Chinese headwords` });
+      (t.excludes ?? []).forEach((e, j) => {
+        if (!formsOf(t).some((f) => e.toLowerCase().includes(f.toLowerCase()))) {
+          ctx.addIssue({ code: 'custom', path: [i, 'excludes', j], message: `"${e}" does not contain "${t.name}" or another of its forms, so it could never hide one of its occurrences` });
+        }
+      });
       for (const form of new Set(formsOf(t).map((f) => f.toLowerCase()))) {
         const other = owners.get(form);
         if (other !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${form}" is already a form of entry ${other} ("${terms[other].name}")` });

@@ -34,6 +34,16 @@ describe('finding a term in the text', () => {
   it('keeps hyphen and space variants apart, so aliases must name them', () => {
     expect(termMatches('KV-Cache', 'KV Cache')).toBe(false);
   });
+
+  it('does not count a match inside a longer name of something else, but still finds the term beside it', () => {
+    // Triton the compiler is not Triton Server, the serving system; ONNX the format is not ONNX Runtime.
+    expect(termMatches('Triton', 'vLLM, TGI, Triton Server', ['Triton Server'])).toBe(false);
+    expect(termMatches('ONNX', 'ONNX Runtime, TensorRT', ['ONNX Runtime'])).toBe(false);
+    expect(termMatches('ONNX', 'ONNX Runtime 之外，ONNX 等标准', ['ONNX Runtime'])).toBe(true);
+    expect(termMatches('Triton', 'TVM, MLIR, Triton', ['Triton Server'])).toBe(true);
+    // Case and spacing are read as for the term itself.
+    expect(termMatches('ONNX', 'onnx\n runtime', ['ONNX Runtime'])).toBe(false);
+  });
 });
 
 const entry = (name: string, extra: Partial<TermEntry> = {}): TermEntry => ({ name, ...extra });
@@ -89,6 +99,14 @@ describe('building the index', () => {
     ]);
   });
 
+  it('a term whose every occurrence sits inside an excluded longer name is placed only where it stands alone', () => {
+    const places = buildTermIndex(
+      [entry('Triton', { excludes: ['Triton Server'] }), entry('Triton Server')],
+      [section('compiler', 'TVM, MLIR, Triton'), section('serving', 'vLLM, TGI, Triton Server')],
+    ).latin[0].terms.map((t) => [t.name, t.places.map((p) => p.sectionId)]);
+    expect(places).toEqual([['Triton', ['compiler']], ['Triton Server', ['serving']]]);
+  });
+
   it('fails, naming the term and the data file, when a term occurs nowhere', () => {
     expect(() => buildTermIndex([entry('TensorRT'), entry('Mamba')], locations, 'content/terms.yaml')).toThrow(TermIndexError);
     expect(() => buildTermIndex([entry('TensorRT'), entry('Mamba')], locations, 'content/terms.yaml')).toThrow(/^content\/terms\.yaml: term "Mamba" \(entry 1\) occurs nowhere in the chapter/);
@@ -135,13 +153,19 @@ describe('the data file schema', () => {
     expect(issues(base.slice(1))[0]).toMatch(/at least 40 terms/);
   });
 
+  it('refuses an excluded name that does not contain the term, which could never hide anything', () => {
+    expect(issues([...base, { name: 'Triton', excludes: ['Triton Server', 'TensorRT'] }])).toEqual([
+      '40.excludes.1: "TensorRT" does not contain "Triton" or another of its forms, so it could never hide one of its occurrences',
+    ]);
+  });
+
   it('the chapter’s own data file is valid, and every term in it occurs in the chapter body', () => {
     const terms = termsFileSchema.parse(parse(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')));
     expect(terms.length).toBeGreaterThanOrEqual(40);
     // The body without the 目录 list and the reference list, read straight from the source file.
     const source = readSource();
     const body = source.slice(source.indexOf('## 14.1 '), source.indexOf('## 参考文献'));
-    const absent = terms.filter((t) => ![t.name, t.en, t.zh, ...(t.aliases ?? [])].some((f) => f && termMatches(f, body)));
+    const absent = terms.filter((t) => ![t.name, t.en, t.zh, ...(t.aliases ?? [])].some((f) => f && termMatches(f, body, t.excludes)));
     expect(absent.map((t) => t.name)).toEqual([]);
   });
 });
