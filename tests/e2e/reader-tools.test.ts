@@ -117,7 +117,7 @@ describe('citation previews', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#ref-5');
   });
 
-  it('on a phone the sheet never covers the citation it explains', async () => {
+  it('on a phone the sheet never covers the citation it explains, and closes once the citation has scrolled away', async () => {
     const page = await hosted.open('', { phone: true });
     const cite = page.locator(byId('cite-3-milestone-推理时计算o1r1'));
     await cite.scrollIntoViewIfNeeded();
@@ -129,6 +129,10 @@ describe('citation previews', () => {
     expect(c.y >= 0 && c.y + c.height <= p.y).toBe(true);
     expect(await page.locator('#citation-preview .citation-preview-text').count()).toBe(2);
     expect(await page.evaluate(() => location.hash)).toBe('');
+    // Reading on, the citation scrolls away and the sheet goes with it.
+    await page.mouse.wheel(0, 1600);
+    await expect.poll(() => previewOpen(page)).toBe(false);
+    expect(await cite.getAttribute('aria-describedby')).toBeNull();
   });
 
   it('a first tap still previews when the preview finishes loading between the finger going down and the click', async () => {

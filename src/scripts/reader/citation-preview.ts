@@ -26,6 +26,11 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
   let quiet: HTMLAnchorElement | undefined;
 
   const isOpen = () => popover.matches(':popover-open');
+  // A preview outlives its citation only while the reader is in it: once the citation has scrolled
+  // away, a sheet along the bottom edge would go on covering the text for nothing.
+  const away = new IntersectionObserver((entries) => {
+    if (entries.some((e) => !e.isIntersecting) && !popover.contains(document.activeElement)) hide();
+  });
   const citationOf = (event: Event) => (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.citation');
 
   function show(link: HTMLAnchorElement) {
@@ -50,6 +55,8 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
     link.classList.add('citation-anchor');
     link.setAttribute('aria-describedby', popover.id);
     current = link;
+    away.disconnect();
+    away.observe(link);
   }
 
   function hide() {
@@ -58,6 +65,7 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
     current?.classList.remove('citation-anchor');
     current?.removeAttribute('aria-describedby');
     current = undefined;
+    away.disconnect();
   }
 
   const later = (fn: () => void, ms: number) => {
