@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formsOf, termsFileSchema } from '../../src/lib/schemas/terms.ts';
 import { termMatches } from '../../src/lib/term-index.ts';
-import { parseHeadersFile } from '../gates/site.ts';
+import { parseHeadersFile } from '../support/server.ts';
 import { chapterDocument, readDist } from '../support/dist.ts';
 import { distDir, root, sourceMarkdown, subBase, subDistDir } from '../support/paths.ts';
 import { normaliseText } from '../support/source.ts';

@@ -1,23 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useHostedBrowser } from '../support/hosted.ts';
 import { distDir } from '../support/paths.ts';
-import { builtPages, features, type HostedSite, hostBuild, openPage, openPhoneToc, openSearch, pageUrl, selectors } from './site.ts';
+import { builtPages, features, openPage, openPhoneToc, openSearch, pageUrl, selectors } from './site.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let site: HostedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await hostBuild(distDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const hosted = useHostedBrowser();
 
 /** axe's violations as one readable line per failing node, so a failure says what to fix. */
 async function violations(page: Page): Promise<string[]> {
@@ -37,13 +27,13 @@ const views = [
 
 describe.each(builtPages(distDir))('axe on %s', (file) => {
   it.each(views)('has zero violations at $width px in $colorScheme mode', async ({ width, height, colorScheme }) => {
-    const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
+    const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
     expect(await violations(page)).toEqual([]);
     await context.close();
   }, scanTimeout);
 
   it.each(views.filter((v) => v.width === 390))('has zero violations with the phone TOC open ($colorScheme)', async ({ width, height, colorScheme }) => {
-    const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
+    const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
     if (file === 'index.html' || (await page.locator(selectors.phoneToc).count()) > 0) {
       await openPhoneToc(page);
       expect(await page.locator(`${selectors.phoneToc} a`).first().isVisible()).toBe(true);
@@ -56,7 +46,7 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
   it.each([views[0], views[3]])(
     'has zero violations with the search dialog open, once the site has search ($width px, $colorScheme)',
     async ({ width, height, colorScheme }) => {
-      const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
+      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
       const offered = (await page.locator(selectors.searchOpen).count()) > 0;
       if (features.searchDialog || offered) {
         expect(offered, `search is built, so ${file} offers ${selectors.searchOpen}`).toBe(true);
@@ -75,9 +65,9 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
   it.each([views[1], views[2]])(
     'has zero violations with a citation preview open and a copy reported ($width px, $colorScheme)',
     async ({ width, height, colorScheme }) => {
-      const { context, page } = await openPage(browser, pageUrl(site.url, file), { viewport: { width, height }, colorScheme });
+      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
       if (file === 'index.html') {
-        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hosted.server.origin });
         await page.locator('button.copy-section').first().click();
         await page.waitForFunction(() => document.getElementById('reader-status')?.textContent !== '');
         await page.locator('a.citation').first().focus();

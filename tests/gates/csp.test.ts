@@ -5,7 +5,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { parseCsp } from '../../src/lib/security-headers.ts';
 import { distDir, subBase, subDistDir } from '../support/paths.ts';
-import { builtPages, features, parseHeadersFile } from './site.ts';
+import { parseHeadersFile } from '../support/server.ts';
+import { builtPages, features } from './site.ts';
 
 const builds = [
   { name: 'root build', dir: distDir, base: '/' },

@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useHostedBrowser } from '../support/hosted.ts';
 import { distDir, subBase, subDistDir } from '../support/paths.ts';
-import { builtPages, features, type HostedSite, hostBuild, openSearch, pageUrl, selectors } from './site.ts';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+import { builtPages, features, openSearch, pageUrl, selectors } from './site.ts';
 
 interface Watch {
   cspViolations: string[];
@@ -51,11 +45,7 @@ describe.each([
   { name: 'root build', dir: distDir, base: '/' },
   { name: 'sub-path build', dir: subDistDir, base: subBase },
 ])('journeys through the $name, served with its _headers policy', ({ dir, base }) => {
-  let site: HostedSite;
-  beforeAll(async () => {
-    site = await hostBuild(dir, base);
-  });
-  afterAll(() => site?.close());
+  const hosted = useHostedBrowser(dir, base);
 
   it.each([
     { width: 1280, height: 900, colorScheme: 'light' as const },
@@ -63,9 +53,9 @@ describe.each([
   ])(
     'reads, follows anchors, toggles the theme and searches with zero CSP violations and no request off the site ($width px)',
     async ({ width, height, colorScheme }) => {
-      const context = await browser.newContext({ viewport: { width, height }, colorScheme });
-      const { page, watch } = await watchedPage(context, site.origin);
-      const response = await page.goto(site.url, { waitUntil: 'load' });
+      const context = await hosted.browser.newContext({ viewport: { width, height }, colorScheme });
+      const { page, watch } = await watchedPage(context, hosted.server.origin);
+      const response = await page.goto(hosted.server.url, { waitUntil: 'load' });
       // Served as production would be: the header policy is there and enforced alongside the meta.
       expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
       await settle(page);
@@ -111,9 +101,9 @@ describe.each([
   );
 
   it('would notice a blocked inline script: the policy really is enforced', async () => {
-    const context = await browser.newContext();
-    const { page, watch } = await watchedPage(context, site.origin);
-    await page.goto(site.url, { waitUntil: 'load' });
+    const context = await hosted.browser.newContext();
+    const { page, watch } = await watchedPage(context, hosted.server.origin);
+    await page.goto(hosted.server.url, { waitUntil: 'load' });
     await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__ran = true';

@@ -1,20 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { useHostedBrowser } from '../support/hosted.ts';
 import { distDir } from '../support/paths.ts';
-import { builtPages, type HostedSite, hostBuild, openPage, pageUrl, selectors } from './site.ts';
+import { builtPages, openPage, pageUrl, selectors } from './site.ts';
 
-let site: HostedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await hostBuild(distDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const hosted = useHostedBrowser();
 
 interface Stop {
   index: number;
@@ -97,7 +87,7 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
     let stops: Stop[];
 
     beforeAll(async () => {
-      ({ page } = await openPage(browser, pageUrl(site.url, file), { viewport }));
+      ({ page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport }));
       // Opened without a click, so tabbing still starts at the top of the page.
       if (phoneToc) await page.evaluate((sel) => ((document.querySelector(sel) as HTMLDetailsElement).open = true), selectors.phoneToc);
       controls = await markControls(page);
@@ -134,7 +124,7 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
   });
 
   it('the skip link moves focus into the chapter', async () => {
-    const { context, page } = await openPage(browser, pageUrl(site.url, file));
+    const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file));
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     const inChapter = await page.evaluate(() => document.activeElement?.closest('#chapter') !== null);

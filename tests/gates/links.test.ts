@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { LinkChecker, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, subBase, subDistDir } from '../support/paths.ts';
-import { type HostedSite, hostBuild } from './site.ts';
+import { hostBuild, type StaticServer } from '../support/server.ts';
 
 interface CheckResult {
   broken: string[];
@@ -11,7 +11,7 @@ interface CheckResult {
 }
 
 /** Crawls a hosted build with fragment checking; links to other origins are listed, never fetched. */
-async function crawl(site: HostedSite): Promise<CheckResult> {
+async function crawl(site: StaticServer): Promise<CheckResult> {
   const external = new Set<string>();
   const checker = new LinkChecker();
   const result = await checker.check({
@@ -36,7 +36,7 @@ describe.each([
   { name: 'root build', dir: distDir, base: '/' },
   { name: 'sub-path build', dir: subDistDir, base: subBase },
 ])('links of the $name', ({ dir, base }) => {
-  let site: HostedSite;
+  let site: StaticServer;
   let result: CheckResult;
 
   beforeAll(async () => {

@@ -1,21 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { distDir } from '../support/paths.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useHostedBrowser } from '../support/hosted.ts';
 import { normaliseText, sourceFragments } from '../support/source.ts';
-import { type HostedSite, hostBuild, openPage, selectors } from './site.ts';
+import { openPage, selectors } from './site.ts';
 
-let site: HostedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await hostBuild(distDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const hosted = useHostedBrowser();
 
 const noScript = (options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) => ({
   javaScriptEnabled: false,
@@ -27,7 +16,7 @@ const headerBottom = (page: Page) => page.evaluate(() => document.querySelector(
 
 describe('without JavaScript', () => {
   it('shows the whole chapter: every heading, paragraph and table cell of the source is rendered', async () => {
-    const { context, page } = await openPage(browser, site.url, noScript());
+    const { context, page } = await openPage(hosted.browser, hosted.server.url, noScript());
     expect(await page.evaluate(() => typeof customElements.get('theme-toggle'))).toBe('undefined');
     // Sections far below are laid out as they come near the screen (content-visibility: auto),
     // and innerText only reports laid-out text: read each section with it in view.
@@ -47,7 +36,7 @@ describe('without JavaScript', () => {
   });
 
   it('opens a section link below the sticky header', async () => {
-    const { context, page } = await openPage(browser, site.url + '#' + encodeURIComponent('1432-技术发展里程碑'), noScript());
+    const { context, page } = await openPage(hosted.browser, hosted.server.url + '#' + encodeURIComponent('1432-技术发展里程碑'), noScript());
     const top = await page.evaluate(() => document.getElementById('1432-技术发展里程碑')!.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(await headerBottom(page));
     expect(top).toBeLessThan(400);
@@ -55,7 +44,7 @@ describe('without JavaScript', () => {
   });
 
   it('follows TOC entries on a wide screen', async () => {
-    const { context, page } = await openPage(browser, site.url, noScript());
+    const { context, page } = await openPage(hosted.browser, hosted.server.url, noScript());
     const links = page.locator('nav.toc a');
     expect(await links.count()).toBeGreaterThan(15);
     const last = links.last();
@@ -69,7 +58,7 @@ describe('without JavaScript', () => {
   });
 
   it('opens the TOC on a phone and follows an entry', async () => {
-    const { context, page } = await openPage(browser, site.url, noScript({ width: 390 }));
+    const { context, page } = await openPage(hosted.browser, hosted.server.url, noScript({ width: 390 }));
     const link = page.locator(`${selectors.phoneToc} a`).nth(5);
     expect(await link.isVisible()).toBe(false);
     await page.locator(`${selectors.phoneToc} > summary`).click();
@@ -81,7 +70,7 @@ describe('without JavaScript', () => {
   });
 
   it.each(['light', 'dark'] as const)('follows the system %s theme and shows no control that needs a script', async (colorScheme) => {
-    const { context, page } = await openPage(browser, site.url, noScript({ colorScheme }));
+    const { context, page } = await openPage(hosted.browser, hosted.server.url, noScript({ colorScheme }));
     const { bg, text, toggles } = await page.evaluate(() => ({
       bg: getComputedStyle(document.body).backgroundColor,
       text: getComputedStyle(document.body).color,

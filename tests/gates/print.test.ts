@@ -1,11 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { distDir } from '../support/paths.ts';
-import { type HostedSite, hostBuild } from './site.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHostedBrowser } from '../support/hosted.ts';
 
-let site: HostedSite;
-let browser: Browser;
+const hosted = useHostedBrowser();
 let page: Page;
 let pdf: Buffer;
 
@@ -14,18 +11,10 @@ const margin = '15mm';
 const contentWidth = Math.floor(((210 - 30) / 25.4) * 96);
 
 beforeAll(async () => {
-  site = await hostBuild(distDir);
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: contentWidth, height: 1000 } });
-  page = await context.newPage();
-  await page.goto(site.url, { waitUntil: 'load' });
+  page = await hosted.open('', { width: contentWidth, height: 1000 });
   await page.emulateMedia({ media: 'print' });
   pdf = await page.pdf({ format: 'A4', margin: { top: margin, right: margin, bottom: margin, left: margin }, printBackground: false });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 describe('printed to PDF', () => {
   it('produces a multi-page PDF', () => {

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Browser, Page } from 'playwright-core';
 import { root } from '../support/paths.ts';
-import { type StaticServer, serveDist } from '../support/server.ts';
 
 /** Every HTML file of a build, relative to its root, e.g. `index.html`, `404.html`. */
 export function builtPages(dir: string): string[] {
@@ -46,53 +45,6 @@ export const selectors = {
   searchOpen: 'button[data-search-open]',
   phoneToc: 'nav.toc details.toc-panel',
 };
-
-/** Rules of a Netlify / Cloudflare Pages style `_headers` file: a path pattern and its headers. */
-export interface HeaderRule {
-  pattern: string;
-  headers: Map<string, string>;
-}
-
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: new Map() });
-    else {
-      const at = line.indexOf(':');
-      rules.at(-1)?.headers.set(line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim());
-    }
-  }
-  return rules;
-}
-
-function headersFor(rules: HeaderRule[], urlPath: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const rule of rules) {
-    const re = new RegExp(
-      '^' +
-        rule.pattern
-          .split('*')
-          .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-          .join('.*') +
-        '$',
-    );
-    if (re.test(urlPath)) for (const [k, v] of rule.headers) out.set(k, v);
-  }
-  return out;
-}
-
-export type HostedSite = StaticServer;
-
-/**
- * Serves a build under `base` the way a static host that reads `_headers` does: the header
- * policy and the page's meta policy are then both enforced, as in production.
- */
-export async function hostBuild(dir: string, base = '/'): Promise<HostedSite> {
-  const headersFile = path.join(dir, '_headers');
-  const rules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : [];
-  return serveDist(dir, base, (urlPath) => headersFor(rules, urlPath));
-}
 
 export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });

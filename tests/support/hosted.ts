@@ -2,7 +2,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { distDir } from './paths.ts';
-import { type StaticServer, serveDist } from './server.ts';
+import { hostBuild, type StaticServer } from './server.ts';
 
 export interface OpenOptions {
   width?: number;
@@ -17,14 +17,15 @@ export interface OpenOptions {
 }
 
 /**
- * A built site on a loopback server and one real Chromium for a test file, started before its
- * tests and stopped after them. `open` gives each test its own fresh browser context.
+ * A built site on a loopback server (with the response headers of its `_headers` file, so the
+ * page runs under its production Content-Security-Policy) and one real Chromium for a test file,
+ * started before its tests and stopped after them. `open` gives each test its own fresh context.
  */
 export function useHostedBrowser(dir = distDir, base = '/') {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await serveDist(dir, base);
+    server = await hostBuild(dir, base);
     browser = await launchChromium();
   });
   afterAll(async () => {

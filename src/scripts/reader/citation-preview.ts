@@ -122,11 +122,17 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
   show(first);
 }
 
+// The same conditions as the stylesheet's sheet layout.
+const asSheet = () => matchMedia('(max-width: 40rem)').matches || !CSS.supports('anchor-name', '--citation');
+
 /**
  * As a sheet along the bottom edge (phones), the preview may cover the very citation it explains:
- * the page then moves up just enough to show it above the sheet.
+ * the page then moves up just enough to show it above the sheet. Beside the citation it never
+ * does by design; where it has no room either way the browser slides it over, and scrolling
+ * then would only send the citation away from its preview.
  */
 function uncover(link: HTMLElement, sheet: HTMLElement) {
+  if (!asSheet()) return;
   const [at, over] = [link.getBoundingClientRect(), sheet.getBoundingClientRect()];
   const covered = at.bottom > over.top && at.top < over.bottom;
   if (covered && over.top > 2 * at.height) window.scrollBy({ top: at.bottom - over.top + at.height, behavior: 'instant' });
