@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, untilPainted } from '../support/browser.ts';
 import { distDir, subBase, subDistDir } from '../support/paths.ts';
 import { type StaticServer, serveDist } from '../support/server.ts';
 
@@ -36,6 +36,7 @@ async function openPage(url: string, width = 1280): Promise<Watched> {
     void d.dismiss();
   });
   await page.goto(url, { waitUntil: 'networkidle' });
+  await untilPainted(page);
   return { page, requests, problems };
 }
 

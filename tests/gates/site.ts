@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Browser, Page } from 'playwright-core';
+import { untilPainted } from '../support/browser.ts';
 import { root } from '../support/paths.ts';
 
 /** Every HTML file of a build, relative to its root, e.g. `index.html`, `404.html`. */
@@ -50,6 +51,7 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
+  if (options.javaScriptEnabled !== false) await untilPainted(page);
   return { context, page };
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { launchChromium, untilPainted } from './browser.ts';
 import { distDir } from './paths.ts';
 import { hostBuild, type StaticServer } from './server.ts';
 
@@ -53,6 +53,7 @@ export function useHostedBrowser(dir = distDir, base = '/') {
       if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hosted.server.origin });
       const page = await context.newPage();
       await page.goto(hosted.server.url + path, { waitUntil: 'load' });
+      if (contextOptions.javaScriptEnabled) await untilPainted(page);
       return page;
     },
   };
