@@ -15,6 +15,12 @@ describe('head metadata', () => {
     expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(/^https:\/\/[^/]+\/$/);
   });
 
+  it('links each stylesheet and script once: a repeated tag is a wasted parse, and a sign of a component imported twice', () => {
+    const refs = [...doc.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"], script[src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src'));
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.filter((r, i) => refs.indexOf(r) !== i)).toEqual([]);
+  });
+
   it('has Open Graph tags and TechArticle JSON-LD that parses', () => {
     expect(meta('meta[property="og:title"]')).toBe('十四、总结与展望');
     expect(meta('meta[property="og:type"]')).toBe('article');
