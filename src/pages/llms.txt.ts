@@ -29,7 +29,7 @@ export const GET: APIRoute = async ({ site }) => {
     '',
     '## Optional',
     '',
-    ...figures.map(({ params, props }) => `- [${captions.get(params.figure) ?? params.figure}](${url(`data/${params.figure}.json`)}): 图表数据（JSON；同名 .csv 为 CSV）`),
+    ...figures.map(({ params }) => `- [${captions.get(params.figure) ?? params.figure}](${url(`data/${params.figure}.json`)}): 图表数据（JSON；同名 .csv 为 CSV）`),
     '',
   ];
   return new Response(lines.join('\n'), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
