@@ -63,7 +63,7 @@ function apaAuthors(authors: CitableWork['authors']): string {
   return `${names.slice(0, 19).join(', ')}, . . . ${names.at(-1)}`;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * APA 7, a page on a website: author (or, with none, the title in its place), (date) or
@@ -117,6 +117,7 @@ const bibEscape = (s: string) => s.replace(/[\\~^&%$#_{}]/g, (c) => BIB_SPECIALS
 export function bibtex(work: CitableWork, accessed: string): string {
   checkDate(accessed, 'accessed');
   if (work.issued) checkDate(work.issued, 'issued');
+  const language = isChinese(work.lang) ? 'chinese' : bibEscape(work.lang);
   const fields: [string, string][] = [
     ...(work.authors.length ? [['author', work.authors.map((a) => bibEscape(a.given ? `${a.family}, ${a.given}` : a.family)).join(' and ')] as [string, string]] : []),
     ['title', `{${bibEscape(work.title)}}`],
@@ -126,8 +127,8 @@ export function bibtex(work: CitableWork, accessed: string): string {
     ['url', work.url],
     ['urldate', accessed],
     ['note', `Accessed: ${accessed}`],
-    ['language', isChinese(work.lang) ? 'chinese' : bibEscape(work.lang)],
-    ['langid', isChinese(work.lang) ? 'chinese' : bibEscape(work.lang)],
+    ['language', language],
+    ['langid', language],
   ];
   return `@misc{${bibtexKey(work)},\n${fields.map(([k, v]) => `  ${k} = {${v}},`).join('\n')}\n}\n`;
 }

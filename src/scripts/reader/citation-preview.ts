@@ -49,23 +49,26 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
     uncover(link, popover);
   }
 
-  function anchorTo(link: HTMLAnchorElement) {
+  /** The citation the preview explains no longer is one: its anchor, description and watch go. */
+  function release() {
     current?.classList.remove('citation-anchor');
     current?.removeAttribute('aria-describedby');
+    current = undefined;
+    away.disconnect();
+  }
+
+  function anchorTo(link: HTMLAnchorElement) {
+    release();
     link.classList.add('citation-anchor');
     link.setAttribute('aria-describedby', popover.id);
     current = link;
-    away.disconnect();
     away.observe(link);
   }
 
   function hide() {
     clearTimeout(timer);
     if (isOpen()) popover.hidePopover();
-    current?.classList.remove('citation-anchor');
-    current?.removeAttribute('aria-describedby');
-    current = undefined;
-    away.disconnect();
+    release();
   }
 
   const later = (fn: () => void, ms: number) => {
@@ -122,9 +125,6 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
   show(first);
 }
 
-// The same conditions as the stylesheet's sheet layout.
-const asSheet = () => matchMedia('(max-width: 40rem)').matches || !CSS.supports('anchor-name', '--citation');
-
 /**
  * As a sheet along the bottom edge (phones), the preview may cover the very citation it explains:
  * the page then moves up just enough to show it above the sheet. Beside the citation it never
@@ -132,7 +132,9 @@ const asSheet = () => matchMedia('(max-width: 40rem)').matches || !CSS.supports(
  * then would only send the citation away from its preview.
  */
 function uncover(link: HTMLElement, sheet: HTMLElement) {
-  if (!asSheet()) return;
+  // The stylesheet decides the layout (a narrow screen, or no anchor positioning): placed beside
+  // the citation it has a position area; as a sheet it has none.
+  if (!['', 'none'].includes(getComputedStyle(sheet).getPropertyValue('position-area'))) return;
   const [at, over] = [link.getBoundingClientRect(), sheet.getBoundingClientRect()];
   const covered = at.bottom > over.top && at.top < over.bottom;
   if (covered && over.top > 2 * at.height) window.scrollBy({ top: at.bottom - over.top + at.height, behavior: 'instant' });
