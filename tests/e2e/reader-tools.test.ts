@@ -80,6 +80,28 @@ describe('citation previews', () => {
     await expect.poll(() => preview.locator('.citation-preview-text').count()).toBe(1);
   });
 
+  it('moving from 1 to 3 of [1,3] and on into the preview quicker than a frame leaves the page where it was', async () => {
+    const page = await hosted.open();
+    const one = page.locator(byId('cite-1-milestone-推理时计算o1r1'));
+    await one.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 600));
+    await one.focus();
+    await expect.poll(() => previewOpen(page)).toBe(true);
+    // Let the preview be drawn against [1] before its anchor moves.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const moved = await page.evaluate(async () => {
+      const y = scrollY;
+      // A screen reader or a busy machine can move focus twice between two frames.
+      document.getElementById('cite-3-milestone-推理时计算o1r1')!.focus();
+      const first = document.querySelector<HTMLElement>('#citation-preview a')!;
+      first.focus();
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const r = first.getBoundingClientRect();
+      return { scrolled: scrollY - y, inView: r.top >= 0 && r.bottom <= innerHeight, focused: document.activeElement === first };
+    });
+    expect(moved).toEqual({ scrolled: 0, inView: true, focused: true });
+    expect(await page.locator(byId('cite-3-milestone-推理时计算o1r1')).getAttribute('aria-describedby')).toBe('citation-preview');
+  });
+
   it('by keyboard: focus opens it, Tab enters its links, Esc closes it and returns focus to the citation', async () => {
     const page = await hosted.open();
     const cite = page.locator('a.citation[data-ref="2"]').first();

@@ -37,15 +37,21 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
     clearTimeout(timer);
     if (current === link && isOpen()) return;
     const group = groupOf(link);
-    // Moving within `[1,3]` keeps the open preview of both; only its anchor follows.
-    if (current && isOpen() && group.includes(current)) return anchorTo(link);
-    const entries = group.map((l) => document.getElementById(l.hash.slice(1)));
-    if (entries.some((e) => !e)) return;
-    hide();
-    fill(popover, group, entries as HTMLElement[]);
-    group.at(-1)!.after(popover);
+    if (current && isOpen() && group.includes(current)) {
+      // Moving within `[1,3]` keeps the preview of both; only its anchor follows. It is shown
+      // afresh because Chromium places an open popover against a new anchor only at the next
+      // frame, and a Tab into it before then scrolls the page thousands of pixels away. (Not while
+      // focus is inside it: hiding would drop that focus, and the pointer is no quicker than a frame.)
+      if (!popover.contains(document.activeElement)) popover.hidePopover();
+    } else {
+      const entries = group.map((l) => document.getElementById(l.hash.slice(1)));
+      if (entries.some((e) => !e)) return;
+      hide();
+      fill(popover, group, entries as HTMLElement[]);
+      group.at(-1)!.after(popover);
+    }
     anchorTo(link);
-    popover.showPopover();
+    if (!isOpen()) popover.showPopover();
     uncover(link, popover);
   }
 
