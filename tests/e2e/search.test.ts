@@ -35,6 +35,12 @@ async function openPage(url: string, width = 1280): Promise<Watched> {
     problems.push(`unexpected dialog: ${d.message()}`);
     void d.dismiss();
   });
+  // The keys the page received, so a shortcut that did nothing can say whether it arrived.
+  await page.addInitScript(() => {
+    const keys: string[] = [];
+    Object.assign(window, { keysSeen: keys });
+    addEventListener('keydown', (e) => keys.push(`${e.ctrlKey ? 'Control+' : ''}${e.key}@${Math.round(performance.now())}`), true);
+  });
   await page.goto(url, { waitUntil: 'networkidle' });
   await untilPainted(page);
   return { page, requests, problems };
@@ -42,6 +48,26 @@ async function openPage(url: string, width = 1280): Promise<Watched> {
 
 const searchAssets = (requests: string[]) => requests.filter((u) => /pagefind|dialog\./.test(u));
 const status = (page: Page) => page.locator('.search-dialog [role="status"]');
+/**
+ * Ctrl+K, after which focus must reach the search field. Opening loads the dialog's module on
+ * demand, which on a busy machine can take a while; if it never opens, the failure says whether
+ * the key arrived and what the page had loaded.
+ */
+async function pressCtrlK(page: Page) {
+  await page.keyboard.press('Control+k');
+  try {
+    await expect.poll(() => activeId(page), { timeout: 20_000 }).toBe('search-input');
+  } catch (error) {
+    const seen = await page.evaluate(() => ({
+      now: Math.round(performance.now()),
+      keys: (window as unknown as { keysSeen: string[] }).keysSeen,
+      dialog: document.querySelector<HTMLDialogElement>('.search-dialog')?.open ?? 'absent',
+      active: document.activeElement?.tagName,
+      loaded: performance.getEntriesByType('resource').map((r) => `${r.name.split('/').pop()}@${Math.round(r.responseEnd)}`),
+    }));
+    throw new Error(`Ctrl+K did not reach the search field; the page saw ${JSON.stringify(seen)}`, { cause: error });
+  }
+}
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
 
 describe('search, by keyboard only', () => {
@@ -49,8 +75,7 @@ describe('search, by keyboard only', () => {
     const { page, requests, problems } = await openPage(server.url);
     expect(searchAssets(requests)).toEqual([]);
 
-    await page.keyboard.press('Control+k');
-    await expect.poll(() => activeId(page)).toBe('search-input');
+    await pressCtrlK(page);
     await page.keyboard.type('推测解码');
     await expect.poll(() => status(page).textContent()).toMatch(/^找到 [1-9]\d* 个包含“推测解码”的小节/);
     expect(await status(page).getAttribute('aria-live')).toBe('polite');
@@ -99,8 +124,7 @@ describe('search, by keyboard only', () => {
 
   it('shows every whole-query section, and puts partial matches behind a control', async () => {
     const { page } = await openPage(server.url);
-    await page.keyboard.press('Control+k');
-    await expect.poll(() => activeId(page)).toBe('search-input');
+    await pressCtrlK(page);
     await page.keyboard.type('量化');
     await expect.poll(() => status(page).textContent()).toMatch(/找到 \d+ 个包含“量化”/);
     const count = Number(/找到 (\d+) 个/.exec((await status(page).textContent())!)![1]);
@@ -121,8 +145,7 @@ describe('search, by keyboard only', () => {
 
   it('says when nothing matches and offers to search the words one by one', async () => {
     const { page } = await openPage(server.url);
-    await page.keyboard.press('Control+k');
-    await expect.poll(() => activeId(page)).toBe('search-input');
+    await pressCtrlK(page);
     await page.keyboard.type('Kubernetes 联邦推理');
     await expect.poll(() => status(page).textContent()).toMatch(/^没有找到包含“Kubernetes 联邦推理”的小节/);
     const retry = page.locator('.search-empty button');
@@ -137,8 +160,7 @@ describe('search, by keyboard only', () => {
 describe('search under a sub-path', () => {
   it('loads its bundle from the base and lands on the section', async () => {
     const { page, requests, problems } = await openPage(subServer.url);
-    await page.keyboard.press('Control+k');
-    await expect.poll(() => activeId(page)).toBe('search-input');
+    await pressCtrlK(page);
     await page.keyboard.type('PagedAttention');
     // Wait for the whole word: a slow machine may first show results for a prefix.
     // 14.2.2, the reference list and the term index's P group.
