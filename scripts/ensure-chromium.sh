@@ -3,7 +3,9 @@
 # apt-get when it is missing, together with a CJK font so pages render as a reader sees them.
 set -euo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$CHROMIUM" ] && fc-list 2>/dev/null | grep -qi 'CJK'; then
+# A command substitution, not `fc-list | grep -q`: with pipefail, grep leaving early makes
+# fc-list die of SIGPIPE and the check fail even when the font is there.
+if [ -x "$CHROMIUM" ] && [ -n "$(fc-list :lang=zh family 2>/dev/null)" ]; then
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
