@@ -63,7 +63,7 @@ async function pressCtrlK(page: Page) {
       keys: (window as unknown as { keysSeen: string[] }).keysSeen,
       dialog: document.querySelector<HTMLDialogElement>('.search-dialog')?.open ?? 'absent',
       active: document.activeElement?.tagName,
-      loaded: performance.getEntriesByType('resource').map((r) => `${r.name.split('/').pop()}@${Math.round(r.responseEnd)}`),
+      loaded: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()}@${Math.round(r.responseEnd)}`),
     }));
     throw new Error(`Ctrl+K did not reach the search field; the page saw ${JSON.stringify(seen)}`, { cause: error });
   }
