@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apa, gbt7714 } from '../../src/lib/cite.ts';
 import { citableChapter } from '../../src/lib/site.ts';
+import { afterNextFrame } from '../support/browser.ts';
 import { useHostedBrowser } from '../support/hosted.ts';
 import { subBase, subDistDir } from '../support/paths.ts';
 import { readSource } from '../support/source.ts';
@@ -87,7 +88,7 @@ describe('citation previews', () => {
     await one.focus();
     await expect.poll(() => previewOpen(page)).toBe(true);
     // Let the preview be drawn against [1] before its anchor moves.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await afterNextFrame(page);
     const moved = await page.evaluate(async () => {
       const y = scrollY;
       // A screen reader or a busy machine can move focus twice between two frames.

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterNextFrame } from '../support/browser.ts';
 import { useHostedBrowser } from '../support/hosted.ts';
 import { distDir } from '../support/paths.ts';
 import { builtPages, openPage, pageUrl, selectors } from './site.ts';
@@ -22,10 +23,9 @@ interface Stop {
  */
 async function markControls(page: Page): Promise<number> {
   // Back-to-top shows only once the reader has scrolled; it is counted as a reader deep in the page sees it.
-  // Scroll-driven styles update on the next frames, not at the scroll call.
-  const settle = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // Scroll-driven styles update on the next frame, not at the scroll call.
   await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
-  await settle();
+  await afterNextFrame(page);
   const n = await page.evaluate(() => {
     const selector = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
     let n = 0;
@@ -40,7 +40,7 @@ async function markControls(page: Page): Promise<number> {
     return n;
   });
   await page.evaluate(() => scrollTo(0, 0));
-  await settle();
+  await afterNextFrame(page);
   return n;
 }
 

@@ -26,5 +26,14 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function untilPainted(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  await afterNextFrame(page);
+}
+
+/**
+ * Resolves once the page has drawn the next frame: what a reader sees after a change (scroll-driven
+ * styles, anchored positions) is settled only then. The first callback runs before that frame is
+ * drawn, the second after it.
+ */
+export async function afterNextFrame(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
