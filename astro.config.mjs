@@ -1,24 +1,19 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import { prepareChapter } from './src/build/chapter-sources.ts';
+import { prepareChapter } from './src/build/chapter-model.ts';
 import { contentDirectory, scriptHash, siteSettings } from './src/build/site-config.ts';
-import securityHeaders from './src/integrations/security-headers.ts';
+import chapterModel from './src/integrations/chapter-model.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
-import { headingAnchorOptions } from './src/plugins/heading-anchors.ts';
-import rehypeKatexStrict from './src/plugins/rehype-katex-strict.ts';
-import rehypeTableRegions from './src/plugins/rehype-table-regions.ts';
-import remarkCitations from './src/plugins/remark-citations.ts';
-import rehypeCopySection from './src/plugins/rehype-copy-section.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import { chapterPlugins } from './src/plugins/index.ts';
 
 const { site, base } = siteSettings();
 const contentDir = contentDirectory();
-const { citations, ranges } = prepareChapter(contentDir);
+// The chapter, read once: a content error stops the build here, naming the file, line and column.
+const chapter = prepareChapter(contentDir);
 
 export default defineConfig({
   site,
@@ -36,23 +31,15 @@ export default defineConfig({
     // No code blocks in the chapter; Shiki's inline styles would not pass the CSP anyway.
     syntaxHighlight: false,
     processor: unified({
-      // remark-gfm is listed here and the built-in copy is switched off, so it runs exactly once.
+      // remark-gfm is in the chapter's chain and the built-in copy is switched off, so it runs exactly once.
       gfm: false,
       // Smart quotes would turn the chapter's "框架碎片化" into “框架碎片化”.
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkMath, [remarkCitations, citations]],
+      ...chapterPlugins(chapter),
       remarkRehype: {},
-      rehypePlugins: [
-        rehypeKatexStrict,
-        // Astro adds heading ids after user plugins; the anchor plugin needs them first.
-        rehypeHeadingIds,
-        [rehypeAutolinkHeadings, headingAnchorOptions],
-        rehypeTableRegions,
-        [rehypeCopySection, ranges],
-      ],
     }),
   },
-  integrations: [mdx({ gfm: false, smartypants: false }), sitemap(), securityHeaders(), pagefindIndex()],
+  integrations: [chapterModel(chapter, contentDir), mdx({ gfm: false, smartypants: false }), sitemap(), securityHeaders(), pagefindIndex(chapter.searchTexts)],
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -1,10 +1,11 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { buildFigure, plainCell } from '../lib/figures/model.ts';
+import { type FigureModel, withoutCitations } from '../lib/figures/model.ts';
 import { slugForHeading } from '../lib/slug.ts';
 import type { TermLocation } from '../lib/term-index.ts';
-import { figureOf, type SectionSource } from './chapter-sources.ts';
+import { figureName, isFigureElement } from '../plugins/remark-read-figures.ts';
+import type { SectionSource } from './read-sections.ts';
 
 /** Headings whose sections are not indexed: the reference list is not the chapter's prose. */
 const UNINDEXED = new Set(['参考文献']);
@@ -13,7 +14,7 @@ const UNINDEXED = new Set(['参考文献']);
  * Every place a term can be found, in reading order: each h2/h3 section's own text (not its
  * subsections'), and each row of each figure, with the section the figure sits in.
  */
-export function termLocations(sections: SectionSource[]): TermLocation[] {
+export function termLocations(sections: readonly SectionSource[], figures: ReadonlyMap<string, FigureModel>): TermLocation[] {
   const out: TermLocation[] = [];
   for (const section of sections) {
     let current: TermLocation | undefined;
@@ -26,17 +27,10 @@ export function termLocations(sections: SectionSource[]): TermLocation[] {
         continue;
       }
       if (!current) continue;
-      const figure = figureOf(section, node);
+      const figure = isFigureElement(node) ? figures.get(figureName(node) ?? '') : undefined;
       if (figure) {
-        for (const row of buildFigure(figure.data).rows) {
-          out.push({
-            id: row.id,
-            label: plainCell(figure.data.rows[row.order][figure.data.idColumn]),
-            kind: 'row',
-            sectionId: current.sectionId,
-            sectionLabel: current.sectionLabel,
-            text: row.cells.map((c) => plainCell(c.text)).join('\n'),
-          });
+        for (const row of figure.rows) {
+          out.push({ id: row.id, label: row.label, kind: 'row', sectionId: current.sectionId, sectionLabel: current.sectionLabel, text: row.cells.map((c) => withoutCitations(c.text)).join('\n') });
         }
         continue;
       }
@@ -50,7 +44,7 @@ export function termLocations(sections: SectionSource[]): TermLocation[] {
  * Text of a block with a line break between paragraphs and table cells: cells run together
  * would make `W4A16` and `10-20x` one word and hide a term at a word boundary.
  */
-function blockText(node: RootContent): string {
+export function blockText(node: RootContent): string {
   const parts: string[] = [];
   visit({ type: 'root', children: [node] } as Root, (n) => {
     if (n.type === 'paragraph' || n.type === 'tableCell' || n.type === 'heading') {

@@ -2,16 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
-import { sectionTextsFromDocument } from '../lib/search/sections.ts';
+import type { SectionText } from '../lib/search/sections.ts';
 
 /**
  * Indexes the built chapter with Pagefind's Node API as the last step of `astro build`, into
  * `<outDir>/pagefind/`. The index covers `data-pagefind-body`; every heading with an id is a
  * sub-result, which on this one-page site is what a reader is looking for.
  */
-export default function pagefindIndex(): AstroIntegration {
+export default function pagefindIndex(searchTexts: readonly SectionText[]): AstroIntegration {
   return {
     name: 'chapter-pagefind',
     hooks: {
@@ -27,9 +26,7 @@ export default function pagefindIndex(): AstroIntegration {
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await pagefind.close();
         // The text of each section, for ranking whole-query matches first (see lib/search/rank.ts).
-        const html = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
-        const sections = sectionTextsFromDocument(parseHTML(html).document as unknown as Document);
-        fs.writeFileSync(path.join(outDir, 'pagefind', 'chapter-sections.json'), JSON.stringify(sections));
+        fs.writeFileSync(path.join(outDir, 'pagefind', 'chapter-sections.json'), JSON.stringify(searchTexts));
         logger.info(`indexed ${added.page_count} page(s) in ${Math.round(performance.now() - started)} ms`);
       },
     },

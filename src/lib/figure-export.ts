@@ -1,5 +1,4 @@
-import { buildFigure } from './figures/model.ts';
-import type { FigureData } from './schemas/figures.ts';
+import type { FigureModel } from './figures/model.ts';
 
 /** A figure's rows as plain text keyed by column label; group cells left empty in the source are filled in. */
 export interface ExportedFigure {
@@ -8,16 +7,14 @@ export interface ExportedFigure {
   rows: { id: string; cells: Record<string, string> }[];
 }
 
-const plain = (cell: string) => cell.replace(/\*\*/g, '');
-
-export function exportFigure(name: string, figure: FigureData): ExportedFigure {
-  const model = buildFigure(figure);
+/** The figure's words as the table writes them (without bold marks), one record per row. */
+export function exportFigure(figure: FigureModel): ExportedFigure {
   return {
-    name,
+    name: figure.name,
     columns: figure.columns.map((c) => ({ label: c.label, encode: c.encode })),
-    rows: model.rows.map((row) => ({
+    rows: figure.rows.map((row) => ({
       id: row.id,
-      cells: Object.fromEntries(row.cells.map((c) => [c.column.label, c.repeatsGroup ?? plain(c.text)])),
+      cells: Object.fromEntries(row.cells.map((c, i) => [figure.columns[i].label, c.repeatsGroup ?? c.text])),
     })),
   };
 }

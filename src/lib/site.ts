@@ -2,7 +2,6 @@ import type { CitableWork } from './cite.ts';
 
 /** Facts about the chapter used in page metadata and citation formats. */
 export const chapterMeta = {
-  title: '十四、总结与展望',
   bookTitle: 'AI 推理优化技术',
   description:
     'AI 推理优化技术综述第十四章：回顾推理优化技术的演进与成熟度，分析硬件、软件与服务化生态，展望 2025—2030 年的技术趋势、风险与行动计划。',
@@ -15,6 +14,6 @@ export function withBase(base: string, path = ''): string {
 }
 
 /** The chapter as a work to cite. Its authors and date of publication are not known, so none are given. */
-export function citableChapter(canonicalUrl: string): CitableWork {
-  return { title: chapterMeta.title, containerTitle: chapterMeta.bookTitle, authors: [], url: canonicalUrl, lang: chapterMeta.lang };
+export function citableChapter(title: string, canonicalUrl: string): CitableWork {
+  return { title, containerTitle: chapterMeta.bookTitle, authors: [], url: canonicalUrl, lang: chapterMeta.lang };
 }

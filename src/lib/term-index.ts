@@ -34,8 +34,14 @@ export interface TermIndex {
   han: IndexGroup[];
 }
 
+/** What is wrong with the term data: each problem names the entry (its position in the data file). */
 export class TermIndexError extends Error {
   override name = 'TermIndexError';
+  readonly problems: { entry: number; message: string }[];
+  constructor(problems: { entry: number; message: string }[], source: string) {
+    super(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+    this.problems = problems;
+  }
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -96,7 +102,7 @@ function group(terms: IndexedTerm[], letterOf: (t: IndexedTerm) => string): Inde
  * occurs nowhere or when a pinyin in the data disagrees with the pinyin collation.
  */
 export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], source = 'content/terms.yaml'): TermIndex {
-  const problems: string[] = [];
+  const problems: { entry: number; message: string }[] = [];
   const indexed: IndexedTerm[] = [];
   terms.forEach((term, i) => {
     const forms = formsOf(term);
@@ -108,7 +114,7 @@ export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], so
       if (loc.kind === 'section') place.inText = true;
       else place.rows.push({ id: loc.id, label: loc.label });
     }
-    if (places.length === 0) problems.push(`term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})`);
+    if (places.length === 0) problems.push({ entry: i, message: `term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})` });
     const script = HAN.test(term.name[0]) ? 'han' : 'latin';
     indexed.push({ name: term.name, en: term.en, zh: term.zh, pinyin: term.pinyin, script, places });
   });
@@ -122,13 +128,33 @@ export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], so
   han.forEach((t, i) => {
     const previous = han[i - 1];
     if (previous && firstSyllable(t) < firstSyllable(previous)) {
-      problems.push(`term "${t.name}" has pinyin "${t.pinyin}", which sorts before "${previous.pinyin}" of "${previous.name}", yet the pinyin collation puts it after`);
+      problems.push({ entry: terms.findIndex((e) => e.name === t.name), message: `term "${t.name}" has pinyin "${t.pinyin}", which sorts before "${previous.pinyin}" of "${previous.name}", yet the pinyin collation puts it after` });
     }
   });
-  if (problems.length > 0) throw new TermIndexError(`${source}: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new TermIndexError(problems, source);
 
   return {
     latin: group(latin, (t) => (/^[0-9]/.test(t.name) ? '#' : t.name[0].toUpperCase())),
     han: group(han, (t) => t.pinyin![0].toUpperCase()),
   };
 }
+
+/** The term index's heading on the page. */
+export const TERM_INDEX_TITLE = '术语索引';
+
+/** The index's two parts, in the order they are shown: the heading, and what a letter of it is called. */
+export const termIndexParts = [
+  { key: 'latin', heading: '拉丁字母术语', letterName: '拉丁字母', navLabel: 'A–Z' },
+  { key: 'han', heading: '中文术语（按拼音）', letterName: '拼音', navLabel: '拼音' },
+] as const;
+
+export const groupsOf = (index: TermIndex, key: 'latin' | 'han') => (key === 'latin' ? index.latin : index.han);
+
+/** The line under the index's heading. */
+export function termIndexIntro(index: TermIndex): string {
+  const count = index.latin.concat(index.han).reduce((n, g) => n + g.terms.length, 0);
+  return `本章 ${count} 个关键术语，拉丁字母术语按 A–Z、中文术语按拼音排列。每个术语后是它出现的小节；出现在图表中的，另列出图表行。`;
+}
+
+/** The id of a letter group: `术语索引-latin-a`, `术语索引-latin-0-9` for terms that start with a digit. */
+export const termGroupId = (indexId: string, part: string, letter: string) => `${indexId}-${part}-${letter === '#' ? '0-9' : letter.toLowerCase()}`;

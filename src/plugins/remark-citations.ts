@@ -23,7 +23,7 @@ export function textCitationId(n: number, fileKey: string, k: number): string {
   return `cite-${n}-${fileKey}-${k}`;
 }
 
-export function fileKeyOf(file: VFile): string {
+export function fileKeyOf(file: Pick<VFile, 'stem'>): string {
   return (file.stem ?? 'chapter').replace(/^\d+-/, '');
 }
 
@@ -55,36 +55,31 @@ export function findCitationTexts(tree: Root): FoundCitation[] {
   return found;
 }
 
-/**
- * Citation sites of one section file, in reading order, numbered from `k` per reference.
- * `elementSites` names the citations an MDX element renders itself (a figure drawn from data).
- */
-export function citationSitesOf(
-  tree: Root,
-  fileKey: string,
-  elementSites: (node: RootContent) => { n: number; id: string }[] = () => [],
-): Omit<CitationSite, 'occurrence'>[] {
+/** A citation site as the build finds it, with where it is written. */
+export interface FoundSite extends Omit<CitationSite, 'occurrence'> {
+  line?: number;
+  column?: number;
+}
+
+/** Citation sites of one section file (prose and table cells alike), in reading order, numbered from 1 per reference. */
+export function citationSitesOf(tree: Root, fileKey: string): FoundSite[] {
   const counts = new Map<number, number>();
-  const sites: Omit<CitationSite, 'occurrence'>[] = [];
-  const texts = new Set(findCitationTexts(tree).map((f) => f.node));
-  let section = '';
-  visit(tree, (node) => {
-    if (node.type === 'heading') {
-      section = toString(node);
-      return SKIP;
-    }
-    const fromElement = elementSites(node as RootContent);
-    for (const { n, id } of fromElement) sites.push({ reference: n, id, section, sectionId: slugForHeading(section) });
-    if (fromElement.length > 0) return SKIP;
-    if (node.type !== 'text' || !texts.has(node)) return;
+  const sites: FoundSite[] = [];
+  for (const { node, section } of findCitationTexts(tree)) {
     for (const marker of parseCitationMarkers(node.value)) {
+      // Where the marker is in the file: the text's start moved on by what precedes it.
+      const before = node.value.slice(0, marker.start);
+      const lines = before.split('\n');
+      const start = node.position?.start;
+      const line = start && start.line + lines.length - 1;
+      const column = start && (lines.length > 1 ? lines.at(-1)!.length + 1 : start.column + before.length);
       for (const n of marker.numbers) {
         const k = (counts.get(n) ?? 0) + 1;
         counts.set(n, k);
-        sites.push({ reference: n, id: textCitationId(n, fileKey, k), section, sectionId: slugForHeading(section) });
+        sites.push({ reference: n, id: textCitationId(n, fileKey, k), section, sectionId: slugForHeading(section), line, column });
       }
     }
-  });
+  }
   return sites;
 }
 

@@ -9,7 +9,21 @@ class MatrixControls extends HTMLElement {
     const rows = [...tbody.rows];
     const status = this.querySelector<HTMLElement>('[role="status"]')!;
     const headers = [...table.tHead!.rows[0].cells];
-    const sortable = (this.dataset.sortable ?? '').split(',').filter(Boolean).map(Number);
+    // Columns whose cells carry a sort key (a level's rank, a gain) can be sorted.
+    const sortable = headers.flatMap((_, i) => (rows.some((r) => r.cells[i]?.dataset.sort !== undefined) ? [i] : []));
+    const groups = [...new Set(rows.map((r) => r.dataset.group ?? '').filter(Boolean))];
+    const groupColumn = headers.find((th) => th.hasAttribute('data-groups'))?.textContent?.trim() ?? '';
+    const filters = this.querySelector<HTMLElement>('.filters')!;
+    filters.setAttribute('aria-label', `按${groupColumn}筛选`);
+    filters.querySelector('.filters-label')!.textContent = `${groupColumn}：`;
+    for (const [value, label] of [['', '全部'], ...groups.map((g) => [g, g])]) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.filter = value;
+      button.setAttribute('aria-pressed', String(value === ''));
+      button.textContent = label;
+      filters.append(button);
+    }
     let filter = '';
     let sortCol = -1;
     let direction: SortDirection = 'none';

@@ -10,6 +10,8 @@ import { readSource } from '../support/source.ts';
 
 const hosted = useHostedBrowser();
 const byId = (id: string) => `[id="${id}"]`;
+/** The citation of reference `n` in a figure row, found by the row's own link id. */
+const citationInRow = (rowId: string, n: number) => `${byId(rowId)} a.citation[data-ref="${n}"]`;
 const previewOpen = (page: Page) => page.evaluate(() => !!document.querySelector('#citation-preview:popover-open'));
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const today = () => {
@@ -50,8 +52,8 @@ describe('citation previews', () => {
 
   it('a citation written as [1,3] previews both references, in the order written, and stays open moving from 1 to 3', async () => {
     const page = await hosted.open();
-    const one = page.locator(byId('cite-1-milestone-推理时计算o1r1'));
-    const three = page.locator(byId('cite-3-milestone-推理时计算o1r1'));
+    const one = page.locator(citationInRow('milestone-推理时计算o1r1', 1));
+    const three = page.locator(citationInRow('milestone-推理时计算o1r1', 3));
     // The two links are the one bracket the source writes.
     expect(await one.evaluate((a) => a.parentElement!.textContent)).toContain('[1,3]');
     await one.focus();
@@ -83,7 +85,7 @@ describe('citation previews', () => {
 
   it('moving from 1 to 3 of [1,3] and on into the preview quicker than a frame leaves the page where it was', async () => {
     const page = await hosted.open();
-    const one = page.locator(byId('cite-1-milestone-推理时计算o1r1'));
+    const one = page.locator(citationInRow('milestone-推理时计算o1r1', 1));
     await one.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 600));
     await one.focus();
     await expect.poll(() => previewOpen(page)).toBe(true);
@@ -92,7 +94,7 @@ describe('citation previews', () => {
     const moved = await page.evaluate(async () => {
       const y = scrollY;
       // A screen reader or a busy machine can move focus twice between two frames.
-      document.getElementById('cite-3-milestone-推理时计算o1r1')!.focus();
+      document.getElementById('milestone-推理时计算o1r1')!.querySelector<HTMLElement>('a.citation[data-ref="3"]')!.focus();
       const first = document.querySelector<HTMLElement>('#citation-preview a')!;
       first.focus();
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -100,7 +102,7 @@ describe('citation previews', () => {
       return { scrolled: scrollY - y, inView: r.top >= 0 && r.bottom <= innerHeight, focused: document.activeElement === first };
     });
     expect(moved).toEqual({ scrolled: 0, inView: true, focused: true });
-    expect(await page.locator(byId('cite-3-milestone-推理时计算o1r1')).getAttribute('aria-describedby')).toBe('citation-preview');
+    expect(await page.locator(citationInRow('milestone-推理时计算o1r1', 3)).getAttribute('aria-describedby')).toBe('citation-preview');
   });
 
   it('by keyboard: focus opens it, Tab enters its links, Esc closes it and returns focus to the citation', async () => {
@@ -142,7 +144,7 @@ describe('citation previews', () => {
 
   it('on a phone the sheet never covers the citation it explains, and closes once the citation has scrolled away', async () => {
     const page = await hosted.open('', { phone: true });
-    const cite = page.locator(byId('cite-3-milestone-推理时计算o1r1'));
+    const cite = page.locator(citationInRow('milestone-推理时计算o1r1', 3));
     await cite.scrollIntoViewIfNeeded();
     // Bring the citation down to the bottom edge, where the sheet opens.
     await cite.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 30));
@@ -265,7 +267,7 @@ describe('cite this chapter', () => {
   it('copies each format with today as the access date, the same text the formatting rules give', async () => {
     const page = await hosted.open('#引用本章', { clipboard: true });
     // The citation names the chapter's canonical address, not the address it happens to be served from.
-    const work = citableChapter((await page.locator('link[rel="canonical"]').getAttribute('href'))!);
+    const work = citableChapter('十四、总结与展望', (await page.locator('link[rel="canonical"]').getAttribute('href'))!);
     await page.locator('button[data-copy-cite="cite-gbt"]').click();
     await expect.poll(() => clipboard(page)).toBe(gbt7714(work, today()));
     await page.locator('button[data-copy-cite="cite-apa"]').click();

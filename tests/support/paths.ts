@@ -7,4 +7,5 @@ export const distDir = path.join(root, process.env.DIST_DIR ?? 'dist');
 export const subDistDir = path.join(root, process.env.SUB_DIST_DIR ?? 'dist-sub');
 export const subBase = '/chapter-14/';
 export const contentDir = path.join(root, 'content');
-export const sourceMarkdown = path.join(root, 'content', 'chapter-14.md');
+/** The chapter as published (the seed text): the golden file every derived form is checked against. */
+export const sourceMarkdown = path.join(root, 'tests', 'golden', 'chapter-14.md');

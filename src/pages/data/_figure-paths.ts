@@ -1,8 +1,7 @@
-import { getCollection } from 'astro:content';
+import chapter from 'virtual:chapter-model';
 import { exportFigure } from '../../lib/figure-export.ts';
 
 /** One path per figure of the chapter: `/data/<name>.json` and `/data/<name>.csv`. */
-export async function figurePaths() {
-  const sections = await getCollection('chapter');
-  return sections.flatMap((s) => Object.entries(s.data.figures ?? {}).map(([name, figure]) => ({ params: { figure: name }, props: { data: exportFigure(name, figure) } })));
+export function figurePaths() {
+  return chapter.figures.map((figure) => ({ params: { figure: figure.name }, props: { data: exportFigure(figure) } }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logPosition, parseGain } from '../../../src/lib/figures/gain.ts';
-import { cellParts, rowIdFor } from '../../../src/lib/figures/model.ts';
+import { rowIdFor, withoutCitations } from '../../../src/lib/figures/model.ts';
 import { nextSort, sortRows } from '../../../src/lib/figures/sort.ts';
 import { parseSpan } from '../../../src/lib/figures/time.ts';
 import { readLevel, scales } from '../../../src/lib/scales.ts';
@@ -48,21 +48,16 @@ describe('parseSpan', () => {
 });
 
 describe('rows and cells', () => {
-  it('gives rows readable ids like the headings get', () => {
+  it('gives rows readable ids like the headings get, from the label without its citations', () => {
     expect(rowIdFor('TensorRT')).toBe('tensorrt');
-    expect(rowIdFor('**2024 Q3**')).toBe('2024-q3');
-    expect(rowIdFor('**LPU 加速**')).toBe('lpu-加速');
+    expect(rowIdFor('2024 Q3')).toBe('2024-q3');
+    expect(rowIdFor('LPU 加速 [6]')).toBe('lpu-加速');
+    expect(rowIdFor('推测解码', 'milestone-')).toBe('milestone-推测解码');
   });
-  it('keeps bold runs and turns [1,3] into two citation links with row-scoped ids', () => {
-    expect(cellParts('**特定场景** [1,3]', 'lpu-加速')).toEqual([
-      { kind: 'text', value: '特定场景', bold: true },
-      { kind: 'text', value: ' ', bold: false },
-      { kind: 'text', value: '[', bold: false },
-      { kind: 'cite', n: 1, id: 'cite-1-lpu-加速' },
-      { kind: 'text', value: ',', bold: false },
-      { kind: 'cite', n: 3, id: 'cite-3-lpu-加速' },
-      { kind: 'text', value: ']', bold: false },
-    ]);
+  it('drops citation markers, written with or without spaces, and nothing else', () => {
+    expect(withoutCitations('特定场景（如实时交互）优势 [6]')).toBe('特定场景（如实时交互）优势');
+    expect(withoutCitations('范式转移 [1, 3]')).toBe('范式转移');
+    expect(withoutCitations('三元权重（-1, 0, 1）')).toBe('三元权重（-1, 0, 1）');
   });
   it('sorts highest first, then lowest first, then back to the source order; ties keep source order', () => {
     const rows = [

@@ -1,38 +1,41 @@
-import { rehypeHeadingIds } from '@astrojs/markdown-remark';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import type { Element, Root as HastRoot } from 'hast';
+import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { type PluggableList, unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { CitationIndex } from '../../../src/lib/citations.ts';
-import { headingAnchorOptions } from '../../../src/plugins/heading-anchors.ts';
-import rehypeKatexStrict from '../../../src/plugins/rehype-katex-strict.ts';
-import rehypeTableRegions from '../../../src/plugins/rehype-table-regions.ts';
-import remarkCitations from '../../../src/plugins/remark-citations.ts';
-import rehypeCopySection from '../../../src/plugins/rehype-copy-section.ts';
-import type { SourceRange } from '../../../src/lib/section-source.ts';
+import { chapterPlugins, type ChainInput } from '../../../src/plugins/index.ts';
 
-/** The same plugin chain astro.config.mjs gives the unified processor, on a Markdown string. */
-export async function renderMarkdown(
-  markdown: string,
-  options: { citations?: CitationIndex; path?: string; ranges?: SourceRange[] } = {},
-): Promise<string> {
-  const citations = options.citations ?? { references: [], sites: [] };
-  const file = new VFile({ value: markdown, path: options.path ?? '/content/01-fixture.md' });
+/** MDX nodes the page's compiler keeps for itself; the chain sees them as Astro's MDX hands them over. */
+const MDX_NODES = ['mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression'];
+
+/** Shows a JSX element as a plain element with its attributes, so the test can read what the component is given. */
+function rehypeShowElements() {
+  return (tree: HastRoot) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type !== 'mdxJsxFlowElement' || !parent || index === undefined) return;
+      const jsx = node as MdxJsxFlowElementHast;
+      const properties = Object.fromEntries(jsx.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' ? [[`data-${a.name}`, String(a.value)]] : [])));
+      const shown: Element = { type: 'element', tagName: `x-${(jsx.name ?? 'fragment').toLowerCase()}`, properties, children: jsx.children as Element['children'] };
+      parent.children[index] = shown;
+    });
+  };
+}
+
+/** The chapter's plugin chain (the one astro.config.mjs uses), on an MDX string, to HTML. */
+export async function renderMarkdown(markdown: string, options: Partial<ChainInput> & { path?: string } = {}): Promise<string> {
+  const chain = chapterPlugins({ citations: options.citations ?? { references: [], sites: [] }, figures: options.figures ?? [], ranges: options.ranges ?? [] });
+  const file = new VFile({ value: markdown, path: options.path ?? '/content/01-fixture.mdx' });
   const out = await unified()
     .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkMath)
-    .use(remarkCitations, citations)
-    .use(remarkRehype)
-    .use(rehypeKatexStrict)
-    .use(rehypeHeadingIds)
-    .use(rehypeAutolinkHeadings, headingAnchorOptions)
-    .use(rehypeTableRegions)
-    .use(rehypeCopySection, options.ranges ?? [])
+    .use(remarkMdx)
+    .use(chain.remarkPlugins as PluggableList)
+    .use(remarkRehype, { passThrough: MDX_NODES } as Parameters<typeof remarkRehype>[1])
+    .use(chain.rehypePlugins as PluggableList)
+    .use(rehypeShowElements)
     .use(rehypeStringify)
     .process(file);
   return String(out);

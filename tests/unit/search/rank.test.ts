@@ -1,8 +1,6 @@
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { excerptPieces, markedWords } from '../../../src/lib/search/excerpt.ts';
 import { foldForMatch, loosenQuery, rankSections } from '../../../src/lib/search/rank.ts';
-import { sectionTextsFromDocument } from '../../../src/lib/search/sections.ts';
 
 const sections = [
   { id: 'a', title: '14.1.2 核心技术体系', text: '内存与算法的优化', labels: '' },
@@ -65,17 +63,5 @@ describe('excerptPieces', () => {
 describe('markedWords', () => {
   it('reads the words Pagefind marked, decoding entities', () => {
     expect(markedWords('…<mark>存</mark>算一体 <mark>a&amp;b</mark> <mark>存</mark>')).toEqual(['存', 'a&b']);
-  });
-});
-
-describe('sectionTextsFromDocument', () => {
-  it('cuts the indexed body at headings with ids and leaves out what search ignores', () => {
-    const { document } = parseHTML(`<body><nav>目录</nav><article data-pagefind-body>
-      <h2 id="s1">第一节</h2><p>甲<strong>乙</strong></p><a data-pagefind-ignore="all">本节链接</a>
-      <h3>无 id 的标题</h3><p>丙</p><h3 id="s2">第二节</h3><table><tr><th>表头</th><td>丁</td></tr></table></article></body>`);
-    expect(sectionTextsFromDocument(document as unknown as Document)).toEqual([
-      { id: 's1', title: '第一节', text: '甲乙 无 id 的标题 丙', labels: '乙 |' },
-      { id: 's2', title: '第二节', text: '表头 丁', labels: '表头 |' },
-    ]);
   });
 });

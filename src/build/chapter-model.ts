@@ -1,0 +1,127 @@
+// The chapter, read once: every form the site publishes (the page's plugins, the chapter's
+// Markdown, the copied sections, the figure data, the term index, search's texts, llms.txt) is
+// derived from this one model.
+import type { Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { CitationIndex } from '../lib/citations.ts';
+import type { FigureModel } from '../lib/figures/model.ts';
+import { findDuplicateIds, type HeadingOccurrence } from '../lib/heading-ids.ts';
+import type { SectionText } from '../lib/search/sections.ts';
+import type { SourceRange } from '../lib/section-source.ts';
+import { slugForHeading } from '../lib/slug.ts';
+import { TERM_INDEX_TITLE, type TermIndex } from '../lib/term-index.ts';
+import remarkReadFigures from '../plugins/remark-read-figures.ts';
+import { buildCitationIndex } from './citation-index.ts';
+import { CHAPTER_MARKDOWN, deriveChapterMarkdown } from './chapter-markdown.ts';
+import { ContentError, type ContentProblem, displayPath, problemFromMessage } from './content-error.ts';
+import { readSections, type SectionSource } from './read-sections.ts';
+import { chapterSearchTexts, termIndexSearchTexts } from './search-texts.ts';
+import { termLocations } from './term-locations.ts';
+import { buildTermIndexFrom, readTermsFile } from './terms.ts';
+
+export interface ChapterHeading {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+/** Everything the site publishes, derived from the section files; plain data, so pages can import it. */
+export interface ChapterModel {
+  /** The chapter's title: the opening section's first heading. */
+  title: string;
+  /** The section files in order, with their headings. */
+  sections: { stem: string; title: string; headings: ChapterHeading[] }[];
+  /** Every figure, in reading order. */
+  figures: FigureModel[];
+  citations: CitationIndex;
+  /** The chapter's Markdown, published as `markdownFile`, and where each h2/h3 section sits in it. */
+  markdownFile: string;
+  markdown: string;
+  ranges: SourceRange[];
+  terms?: TermIndex;
+  /** The page's sections as search ranks them: the chapter's, then the term index's. */
+  searchTexts: SectionText[];
+}
+
+/** Reads the content folder and derives the model; throws a ContentError naming every problem's file, line and column. */
+export function prepareChapter(dir: string): ChapterModel {
+  return modelOf(readSections(dir), readTermsFile(dir));
+}
+
+/** The model of parsed section files and, when there is one, the term index's data file. */
+export function modelOf(sections: SectionSource[], termsFile?: { file: string; text: string }): ChapterModel {
+  const problems: ContentProblem[] = [];
+  const orders = new Map<number, string>();
+  for (const s of sections) {
+    const other = orders.get(s.order);
+    if (other) problems.push({ file: s.file, ...s.fieldPosition(['order']), message: `frontmatter field "order": ${s.order} is also the order of ${displayPath(other)}`, hint: 'Each section file needs its own position on the page.' });
+    orders.set(s.order, s.file);
+  }
+
+  const figuresOf = new Map<SectionSource, FigureModel[]>();
+  for (const s of sections) {
+    const file = new VFile({ path: s.file, value: s.body, data: { figureSpecs: s.frontmatter.figures ?? {}, fieldPosition: s.fieldPosition } });
+    unified().use(remarkReadFigures).runSync(s.tree, file);
+    problems.push(...file.messages.map((m) => problemFromMessage(m, s.file)));
+    figuresOf.set(s, file.data.figures ?? []);
+  }
+  const figures = sections.flatMap((s) => figuresOf.get(s)!);
+  const figureFile = new Map<string, string>();
+  for (const s of sections) {
+    for (const f of figuresOf.get(s)!) {
+      const other = figureFile.get(f.name);
+      if (other) problems.push({ file: s.file, ...s.fieldPosition(['figures', f.name]), message: `figure "${f.name}" is also the name of a figure in ${displayPath(other)}`, hint: 'A figure’s name is its data files’ name (data/<name>.json), so it must be unique in the chapter.' });
+      figureFile.set(f.name, s.file);
+    }
+  }
+
+  const sectionInfo = sections.map((s) => {
+    const headings: (ChapterHeading & { line: number })[] = [];
+    for (const node of s.tree.children) {
+      if (node.type !== 'heading') continue;
+      const text = toString(node as Heading);
+      headings.push({ depth: node.depth, text, id: slugForHeading(text), line: node.position?.start.line ?? 0 });
+    }
+    if (headings.length === 0) problems.push({ file: s.file, line: 1, message: 'the section has no heading', hint: 'A section file starts with its heading (## 14.1 …); the heading is its title in the table of contents.' });
+    return { s, headings };
+  });
+
+  const occurrences: HeadingOccurrence[] = sectionInfo.flatMap(({ s, headings }) => [
+    ...headings.map((h) => ({ file: s.file, line: h.line, text: `heading "${h.text}"`, id: h.id, depth: h.depth })),
+    ...figuresOf.get(s)!.flatMap((f) => f.rows.map((r) => ({ file: s.file, line: r.line, text: `figure ${f.name}, row "${r.label}"`, id: r.id }))),
+  ]);
+  for (const d of findDuplicateIds(occurrences)) {
+    const [first, ...rest] = d.occurrences;
+    for (const o of rest) {
+      problems.push({
+        file: o.file,
+        line: o.line,
+        message: `duplicate id "${d.id}": ${o.text} gets the same id as ${first.text} at ${displayPath(first.file)}:${first.line}`,
+        hint: 'Every heading and figure row is a link target, so each needs its own id; reword one of them (or give a figure an idPrefix).',
+      });
+    }
+  }
+
+  const citations = buildCitationIndex(sections);
+  problems.push(...citations.problems);
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const figureMap = new Map(figures.map((f) => [f.name, f]));
+  const { markdown, ranges } = deriveChapterMarkdown(sections);
+  const terms = termsFile ? buildTermIndexFrom(termsFile, termLocations(sections, figureMap)) : { problems: [] };
+  if (terms.problems.length > 0) throw new ContentError(terms.problems);
+
+  return {
+    title: sectionInfo[0]?.headings[0]?.text ?? '',
+    sections: sectionInfo.map(({ s, headings }) => ({ stem: s.stem, title: headings[0]?.text ?? '', headings: headings.map(({ depth, text, id }) => ({ depth, text, id })) })),
+    figures,
+    citations: citations.index,
+    markdownFile: CHAPTER_MARKDOWN,
+    markdown,
+    ranges,
+    terms: terms.index,
+    searchTexts: [...chapterSearchTexts(sections, figureMap), ...(terms.index ? termIndexSearchTexts(terms.index, slugForHeading(TERM_INDEX_TITLE)) : [])],
+  };
+}

@@ -1,0 +1,81 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { gainBar, levelPips, spanBar } from '../lib/figures/marks.ts';
+import type { FigureModel } from '../lib/figures/model.ts';
+import { captionId } from '../lib/tables.ts';
+import { FIGURE_ELEMENT } from './remark-read-figures.ts';
+
+const elements = (node: Element | MdxJsxFlowElementHast) => node.children.filter((c): c is Element => c.type === 'element');
+
+/**
+ * Draws each figure around the chapter's own table, from the figure the build read from it:
+ * every row gets its link id and a labelled copy-link, the cells that head the rows become row
+ * headers, encoded cells get their marks (pips, gain bars, time spans) beside their words, and
+ * the wrapping `<Figure>` is told its form and caption. The cells' words are left as they are.
+ */
+export default function rehypeFigures(figures: readonly FigureModel[]) {
+  const byName = new Map(figures.map((f) => [f.name, f]));
+  return (tree: Root, file: VFile) => {
+    visit(tree, (node) => {
+      if (node.type !== 'mdxJsxFlowElement' || node.name !== FIGURE_ELEMENT) return;
+      const element = node as MdxJsxFlowElementHast;
+      const nameAttr = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'name');
+      const figure = typeof nameAttr?.value === 'string' ? byName.get(nameAttr.value) : undefined;
+      const table = elements(element).find((e) => e.tagName === 'table');
+      if (!figure || !table) return file.fail(`<${FIGURE_ELEMENT}> was not read by the build (name: ${String(nameAttr?.value)})`, element, 'rehype-figures:unknown');
+      for (const [name, value] of [['form', figure.form], ['caption', figure.caption]]) {
+        element.attributes.push({ type: 'mdxJsxAttribute', name, value });
+      }
+      decorate(table, figure, file);
+      return SKIP;
+    });
+  };
+}
+
+function decorate(table: Element, figure: FigureModel, file: VFile) {
+  // The figure's script (filters and sorting of the matrix) finds its table by this id.
+  table.properties.id = `${captionId(figure.caption)}-table`;
+  // The matrix's filters are named by the column that groups its rows.
+  const head = elements(table).find((e) => e.tagName === 'thead');
+  const headers = head ? elements(elements(head)[0] ?? head) : [];
+  figure.columns.forEach((column, c) => {
+    if (column.groups && headers[c]) headers[c].properties.dataGroups = '';
+  });
+  const tbody = elements(table).find((e) => e.tagName === 'tbody');
+  const rows = tbody ? elements(tbody).filter((e) => e.tagName === 'tr') : [];
+  if (rows.length !== figure.rows.length) file.fail(`figure "${figure.name}" has ${rows.length} rows on the page but ${figure.rows.length} were read`, table, 'rehype-figures:rows');
+  rows.forEach((tr, r) => {
+    const row = figure.rows[r];
+    Object.assign(tr.properties, { id: row.id, dataOrder: String(row.order), ...(row.group !== undefined ? { dataGroup: row.group } : {}) });
+    elements(tr).forEach((cell, c) => {
+      const model = row.cells[c];
+      const column = figure.columns[c];
+      const heads = c === figure.idColumn;
+      if (heads) cell.tagName = 'th';
+      cell.properties = {
+        ...cell.properties,
+        ...(heads ? { scope: 'row' } : {}),
+        className: [`col-${c}`, column.encode.replace(':', '-'), ...(model.repeatsGroup !== undefined ? ['repeat'] : [])],
+        ...(model.repeatsGroup !== undefined ? { dataGroupLabel: model.repeatsGroup } : {}),
+        ...(model.level || model.gain ? { dataSort: String(model.level?.rank ?? model.gain?.mid) } : {}),
+        ...(heads ? {} : { dataLabel: column.label }),
+      };
+      const marks: ElementContent[] = [];
+      if (model.level) cell.children = [h('span.level', { dataRank: String(model.level.rank) }, [levelPips(model.level), h('span.level-text', cell.children)])];
+      if (model.gain && figure.gainAxis) marks.push(gainBar(model.gain, figure.gainAxis));
+      if (model.span && figure.timeAxis) marks.push(spanBar(model.span, figure.timeAxis));
+      if (heads) {
+        marks.push(
+          h('a.anchor-link.row-link', { href: `#${row.id}`, dataPagefindIgnore: 'all' }, [
+            h('span.anchor-icon', { ariaHidden: 'true' }, '#'),
+            h('span.sr-only', `本行链接：${row.label}`),
+          ]),
+        );
+      }
+      cell.children.push(...marks);
+    });
+  });
+}

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { contentDir, root } from '../support/paths.ts';
+
+/*
+ * Real `astro build`s of other content folders, as an author would run them. Only what a build
+ * alone can show is checked here: that a message reaches the command line, and that an edit
+ * reaches every published form. The messages themselves are pinned where they are raised
+ * (tests/unit/build/chapter-model.test.ts).
+ */
+const fixtures = path.join(root, 'tests/fixtures/content');
+
+function build(content: string) {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-build-'));
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, read: (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8') };
+}
+
+describe('a content error stops the build with its place and a hint on the command line', () => {
+  it('a figure cell whose level the scale does not know (found when the chapter is read)', () => {
+    const { status, output } = build(path.join(fixtures, 'bad-figure'));
+    expect(status).not.toBe(0);
+    expect(output).toContain('tests/fixtures/content/bad-figure/01-summary.mdx:21:33: figure "maturity", column "成熟度等级": "推广阶段" is not a level of 成熟度等级 (试点阶段 / 生产阶段 / 成熟/生产 / 成熟阶段)');
+    expect(output).toContain('Hint: Start the cell with one of those words');
+  });
+
+  it('a formula KaTeX cannot parse (found when the page is compiled)', () => {
+    const { status, output } = build(path.join(fixtures, 'katex-error'));
+    expect(status).not.toBe(0);
+    expect(output).toContain('katex-error/00-intro.mdx');
+    expect(output).toContain('KaTeX could not render a formula');
+  });
+});
+
+describe('math, when the chapter has some', () => {
+  it('renders $…$ and $$…$$ as MathML through remark-math and rehype-katex, loading nothing for it', () => {
+    const { status, output, read } = build(path.join(fixtures, 'math'));
+    expect(status, output).toBe(0);
+    const html = read('index.html');
+    expect(html).toMatch(/<math[^>]*><semantics><mrow><mi>T<\/mi>/);
+    expect(html).toContain('display="block"');
+    expect(html).not.toMatch(/katex(\.min)?\.css|cdn\.|jsdelivr/);
+    expect(html).not.toMatch(/\sstyle="/);
+    // The published Markdown keeps the formulas as written.
+    expect(read('chapter-14.md')).toContain('吞吐量近似为 $T = B / t$，其中 B 为批大小。');
+  });
+});
+
+describe('one edit in one section file reaches every published form', () => {
+  it('a sentence and a matrix cell changed in content/01-summary.mdx show on the page, in the chapter Markdown, in the copied section and in the figure data', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-content-'));
+    fs.cpSync(contentDir, copy, { recursive: true });
+    const file = path.join(copy, '01-summary.mdx');
+    const sentence = ['模型压缩技术通过减少模型参数数量或降低计算精度来提升推理效率。', '模型压缩技术通过减少模型参数数量或降低计算精度来提升推理效率与能效。'];
+    const cell = ['| **推理引擎** | TensorRT      | 成熟阶段       | 5.0x         |', '| **推理引擎** | TensorRT      | 成熟阶段       | 6.0x         |'];
+    const source = fs.readFileSync(file, 'utf8');
+    expect(source).toContain(sentence[0]);
+    expect(source).toContain(cell[0]);
+    fs.writeFileSync(file, source.replace(sentence[0], sentence[1]).replace(cell[0], cell[1]));
+
+    const { status, output, read } = build(copy);
+    expect(status, output).toBe(0);
+
+    const page = parseHTML(read('index.html')).document;
+    expect([...page.querySelectorAll('p')].some((p) => p.textContent === sentence[1])).toBe(true);
+    const tensorrt = page.getElementById('tensorrt')!;
+    expect(tensorrt.querySelector('td.gain')!.textContent!.trim()).toBe('6.0x');
+    expect(tensorrt.querySelector('td.gain')!.getAttribute('data-sort')).toBe('6');
+
+    const markdown = read('chapter-14.md');
+    expect(markdown).toContain(sentence[1]);
+    expect(markdown).toContain(cell[1]);
+    expect(markdown).not.toContain(cell[0]);
+
+    const button = page.querySelector('button[data-copy-section="14.1.2 核心技术体系"]')!;
+    const copied = markdown.slice(Number(button.getAttribute('data-start')), Number(button.getAttribute('data-end')));
+    expect(copied.startsWith('### 14.1.2 核心技术体系')).toBe(true);
+    expect(copied).toContain(sentence[1]);
+    expect(copied).toContain(cell[1]);
+    expect(copied.endsWith('| **LPU 加速**  | 试点阶段       | 10-20x       | 中             | **特定场景（如实时交互）优势** [6] |')).toBe(true);
+
+    const data = JSON.parse(read('data/maturity.json')) as { rows: { id: string; cells: Record<string, string> }[] };
+    expect(data.rows.find((r) => r.id === 'tensorrt')!.cells['性能提升']).toBe('6.0x');
+    expect(read('data/maturity.csv')).toContain('tensorrt,推理引擎,TensorRT,成熟阶段,6.0x,中等,NVIDIA GPU 首选');
+  });
+});

@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SectionText } from '../../src/lib/search/sections.ts';
+import { chapterDocument } from '../support/dist.ts';
+import { distDir } from '../support/paths.ts';
+import { sectionTextsFromDocument } from '../support/section-texts.ts';
+
+describe('search’s section texts, derived from the chapter model', () => {
+  const derived = JSON.parse(fs.readFileSync(path.join(distDir, 'pagefind', 'chapter-sections.json'), 'utf8')) as SectionText[];
+  const shown = sectionTextsFromDocument(chapterDocument());
+
+  it('cover the page’s sections, in the page’s order, each under the id Pagefind gives its sub-result', () => {
+    expect(derived.map((s) => [s.id, s.title])).toEqual(shown.map((s) => [s.id, s.title]));
+  });
+
+  it('hold, for every section of the chapter, the text the page shows, word for word', () => {
+    const chapter = derived.filter((s) => !s.id.startsWith('术语索引'));
+    // The opening and its 19 sections.
+    expect(chapter.length).toBe(20);
+    for (const s of chapter) expect(s.text, s.id).toBe(shown.find((x) => x.id === s.id)!.text);
+  });
+
+  it('name as labels what the page sets off: bold lead-ins, header cells and the cells that head figure rows', () => {
+    const split = (labels: string) => labels.split('|').map((l) => l.trim()).filter(Boolean);
+    for (const s of derived) expect(split(s.labels), s.id).toEqual(split(shown.find((x) => x.id === s.id)!.labels));
+  });
+});
