@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { prepareChapter } from './src/build/chapter-model.ts';
 import { contentDirectory, scriptHash, siteSettings } from './src/build/site-config.ts';
+import anchorRecord from './src/integrations/anchor-record.ts';
 import chapterModel from './src/integrations/chapter-model.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -39,7 +40,15 @@ export default defineConfig({
       remarkRehype: {},
     }),
   },
-  integrations: [chapterModel(chapter, contentDir), mdx({ gfm: false, smartypants: false }), sitemap(), securityHeaders(), pagefindIndex(chapter.searchTexts)],
+  integrations: [
+    chapterModel(chapter, contentDir),
+    mdx({ gfm: false, smartypants: false }),
+    sitemap(),
+    securityHeaders(),
+    // Before indexing: the aliases of renamed fragments are part of the page.
+    anchorRecord(contentDir, { update: process.env.ANCHOR_RECORD === 'update' }),
+    pagefindIndex(chapter.searchTexts),
+  ],
   security: {
     csp: {
       algorithm: 'SHA-256',

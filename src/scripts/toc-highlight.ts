@@ -38,7 +38,7 @@ class TocHighlight extends HTMLElement {
   }
 
   private update() {
-    const hash = location.hash;
+    const hash = currentHash();
     const offset = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
     const atBottom = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
     let index = currentSectionIndex(
@@ -60,6 +60,16 @@ class TocHighlight extends HTMLElement {
       else a.removeAttribute('aria-current');
     });
   }
+}
+
+/**
+ * The page's hash, with a fragment's old id (an alias the build placed inside the fragment it
+ * was renamed to) read as the id it leads to, so the TOC marks the section the reader landed in.
+ */
+function currentHash(): string {
+  const hash = location.hash;
+  const alias = hash ? document.getElementById(decodeURIComponent(hash.slice(1)))?.dataset.anchorFor : undefined;
+  return alias ? '#' + encodeURIComponent(alias) : hash;
 }
 
 export function defineTocHighlight() {

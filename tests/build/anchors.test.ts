@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chapterDocument } from '../support/dist.ts';
+import { pageFragments } from '../../src/build/page-fragments.ts';
+import { checkRecord, formatRecord, parseRecord } from '../../src/lib/anchors.ts';
+import { chapterDocument, readDist } from '../support/dist.ts';
+import { contentDir } from '../support/paths.ts';
 import { tocFragments } from '../support/source.ts';
 
 describe('anchors', () => {
@@ -42,5 +47,38 @@ describe('anchors', () => {
   it('builds the TOC from the headings, in page order', () => {
     const tocTargets = [...doc.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href'));
     expect(tocTargets.slice(0, 19)).toEqual(tocFragments());
+  });
+});
+
+describe('the record of published fragments (content/anchors.txt)', () => {
+  const text = fs.readFileSync(path.join(contentDir, 'anchors.txt'), 'utf8');
+  const { lines, problems } = parseRecord(text);
+  const fragments = pageFragments(readDist());
+  const checked = checkRecord(lines, fragments);
+
+  it('records every fragment of the built page, as it points now, and nothing the page lacks', () => {
+    expect(problems).toEqual([]);
+    expect(checked.problems).toEqual([]);
+    expect(checked.unrecorded).toEqual([]);
+    expect(checked.changed).toEqual([]);
+  });
+
+  it('has from the start all 19 links of the chapter’s own 目录', () => {
+    const recorded = new Set(lines.map((l) => l.id));
+    expect(tocFragments().map((f) => decodeURIComponent(f.slice(1))).filter((id) => !recorded.has(id))).toEqual([]);
+  });
+
+  it('is written in its one sorted form, as npm run anchors writes it', () => {
+    expect(text).toBe(formatRecord(lines));
+  });
+
+  it('is kept on the page: every recorded id is a fragment there, or an alias inside the fragment it leads to', () => {
+    const doc = chapterDocument();
+    for (const l of lines) {
+      if (l.type === 'removed') continue;
+      const el = doc.getElementById(l.id);
+      expect(el, l.id).not.toBeNull();
+      if (l.type === 'alias') expect(el!.closest(`[id="${checked.aliases.find((a) => a.from === l.id)!.to}"]`), l.id).not.toBeNull();
+    }
   });
 });
