@@ -56,9 +56,12 @@ describe('a retitled heading and a renamed figure row', () => {
     expect(unaliased.output).toMatch(/replace line \d+ with\n\s+tensorrt -> tensorrt-引擎\n/);
   });
 
-  it('with the alias lines the message gives, build', () => {
+  it('with the alias lines the message gives, build; the published Markdown’s 目录 links the new id', () => {
     expect(aliased.status, aliased.output).toBe(0);
     expect(fs.readFileSync(record, 'utf8')).toMatch(/^1432-技术发展里程碑 -> 1432-技术里程碑$/m);
+    const markdown = fs.readFileSync(path.join(outDir, 'chapter-14.md'), 'utf8');
+    expect(markdown).toContain('  - [14.3.2 技术里程碑](#1432-技术里程碑)\n');
+    expect(markdown).not.toContain('#1432-技术发展里程碑');
   });
 });
 
