@@ -1,3 +1,4 @@
+import { holdsName } from './search/glossary.ts';
 import { formsOf, type TermEntry } from './schemas/terms.ts';
 
 /** A place on the page where terms are looked for: a section's own text, or one figure row. */
@@ -39,42 +40,17 @@ export class TermIndexError extends Error {
 }
 
 const HAN = /\p{Script=Han}/u;
-const WORD = /[A-Za-z0-9]/;
-
-/** Full-width Latin letters and digits as their ASCII forms, runs of white space as one space. */
-const normalise = (s: string) => s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, ' ');
-
-/** Where `needle` (already normalised and lower-cased) occurs in `haystack`, as start offsets. */
-function offsets(needle: string, haystack: string): number[] {
-  const found: number[] = [];
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) found.push(at);
-  return found;
-}
 
 /**
- * Whether a spelling occurs in a text. Chinese spellings match anywhere (Chinese has no spaces
- * to mark words). Latin spellings match regardless of case, but only as whole words: the
- * letters or digits just outside the match must not be ASCII letters or digits, so `LPU` is not
- * found in `LPUs` and `INT8` is found in `INT8/INT4`. A match inside one of `excludes` (longer
- * names of other things, `Triton Server` for `Triton`) does not count.
+ * Whether a spelling occurs in a text, by the rule search uses too (lib/search/glossary.ts):
+ * case, character width, white space and hyphens are ignored, so `KV Cache` is `KV-Cache`.
+ * Chinese spellings match anywhere (Chinese has no spaces to mark words). Latin spellings match
+ * only as whole words: the letters or digits just outside the match must not be ASCII letters
+ * or digits, so `LPU` is not found in `LPUs` and `INT8` is found in `INT8/INT4`. A match inside
+ * one of `excludes` (longer names of other things, `Triton Server` for `Triton`) does not count.
  */
 export function termMatches(form: string, text: string, excludes: readonly string[] = []): boolean {
-  const target = normalise(form).toLowerCase();
-  const lower = normalise(text).toLowerCase();
-  const latin = !HAN.test(target);
-  const covered = excludes.flatMap((e) => {
-    const other = normalise(e).toLowerCase();
-    return offsets(other, lower).map((start) => [start, start + other.length] as const);
-  });
-  return offsets(target, lower).some((at) => {
-    const end = at + target.length;
-    if (covered.some(([start, stop]) => start <= at && end <= stop)) return false;
-    if (!latin) return true;
-    // A boundary is only needed where the term itself starts or ends with a letter or digit.
-    const okBefore = !WORD.test(target[0]) || !WORD.test(lower[at - 1] ?? ' ');
-    const okAfter = !WORD.test(target.at(-1)!) || !WORD.test(lower[end] ?? ' ');
-    return okBefore && okAfter;
-  });
+  return holdsName(text, form, excludes);
 }
 
 const latinCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
