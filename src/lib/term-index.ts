@@ -1,5 +1,6 @@
 import { holdsName } from './search/glossary.ts';
 import { formsOf, type TermEntry } from './schemas/terms.ts';
+import { slugForHeading } from './slug.ts';
 
 /** A place on the page where terms are looked for: a section's own text, or one figure row. */
 export interface TermLocation {
@@ -15,6 +16,8 @@ export interface TermLocation {
 }
 
 export interface IndexedTerm {
+  /** The id of the term's entry in the index (`term-kv-cache`): links from search land on it. */
+  id: string;
   name: string;
   en?: string;
   zh?: string;
@@ -53,6 +56,15 @@ export function termMatches(form: string, text: string, excludes: readonly strin
   return holdsName(text, form, excludes);
 }
 
+/**
+ * The id of a term's entry: `term-` and the slug of its headword (`term-kv-cache`, `term-推测解码`).
+ * Stable as long as the headword is; the prefix keeps it apart from heading ids, which are slugs
+ * of the chapter's Chinese and numbered headings, and from figure row ids.
+ */
+export function termEntryId(name: string): string {
+  return `term-${slugForHeading(name)}`;
+}
+
 const latinCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const pinyinCollator = new Intl.Collator('zh-CN-u-co-pinyin');
 
@@ -86,7 +98,10 @@ export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], so
     }
     if (places.length === 0) problems.push(`term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})`);
     const script = HAN.test(term.name[0]) ? 'han' : 'latin';
-    indexed.push({ name: term.name, en: term.en, zh: term.zh, pinyin: term.pinyin, script, places });
+    const id = termEntryId(term.name);
+    const twin = indexed.find((t) => t.id === id);
+    if (twin) problems.push(`term "${term.name}" (entry ${i}) would have the same entry id "${id}" as "${twin.name}"`);
+    indexed.push({ id, name: term.name, en: term.en, zh: term.zh, pinyin: term.pinyin, script, places });
   });
 
   const latin = indexed.filter((t) => t.script === 'latin').sort((a, b) => latinCollator.compare(a.name, b.name));

@@ -43,6 +43,10 @@ export const termsFileSchema = z
       const seen = new Set<string>();
       for (const form of formsOf(t)) {
         const key = nameKey(form);
+        if (!key) {
+          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${form}" is only spaces and hyphens, which search ignores, so no query could find it` });
+          continue;
+        }
         if (seen.has(key)) continue;
         seen.add(key);
         const other = owners.get(key);

@@ -110,7 +110,7 @@ export function holdsName(text: string, name: string, excludes: readonly string[
 /** A place the term index lists for a term: a section (linked when its own text has the term) and figure rows. */
 export interface GlossaryPlace {
   sectionId: string;
-  /** The short label the term index shows: `14.2.2`. */
+  /** The short label the term index shows: `14.2.2` (the heading is in the section texts). */
   label: string;
   /** Whether the section's own text has the term (else only its figure rows do, and the section is not linked). */
   inText: boolean;

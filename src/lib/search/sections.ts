@@ -5,6 +5,11 @@ export interface SectionText {
   text: string;
   /** Text the chapter sets off as a label: bold lead-ins, header cells. A term found here is what the section is about. */
   labels: string;
+  /**
+   * Set on an entry of the term index (an element with an id and `data-pagefind-title`, not a
+   * heading): it points at the sections that hold the term, so it ranks after them.
+   */
+  entry?: true;
 }
 
 const SKIP = '[data-pagefind-ignore], script, style, template';
@@ -12,8 +17,9 @@ const LABEL = /^(STRONG|B|TH)$/;
 const BLOCK = /^(P|LI|TD|TH|CAPTION|DIV|TR|DT|DD|UL|OL|TABLE|SECTION|FIGURE|FIGCAPTION)$/;
 
 /**
- * Splits the indexed part of the page (`data-pagefind-body`) at every heading with an id, the
- * same boundaries Pagefind uses for sub-results, and collects each section's visible text.
+ * Splits the indexed part of the page (`data-pagefind-body`) at every heading with an id and
+ * every element with an id and `data-pagefind-title` (the term index's entries), the same
+ * boundaries Pagefind uses for sub-results, and collects each section's visible text.
  */
 export function sectionTextsFromDocument(doc: Document): SectionText[] {
   const body = doc.querySelector('[data-pagefind-body]');
@@ -34,6 +40,12 @@ export function sectionTextsFromDocument(doc: Document): SectionText[] {
       current = { id: el.id, title: normaliseSpace(el.textContent ?? ''), text: '', labels: '' };
       sections.push(current);
       return;
+    }
+    const titled = el.id ? el.getAttribute('data-pagefind-title') : null;
+    if (titled) {
+      // The entry's own text is its section's, title included, as Pagefind indexes it.
+      current = { id: el.id, title: normaliseSpace(titled), text: '', labels: '', entry: true };
+      sections.push(current);
     }
     const block = BLOCK.test(el.tagName);
     const label = LABEL.test(el.tagName);
