@@ -167,7 +167,7 @@ const median = warm[Math.floor(warm.length / 2)];
 
 let raw = 0;
 for (const bytes of fetched.values()) raw += bytes;
-console.log(`fetched on first search (${fetched.size} files: dialog, Pagefind JS, WASM, index, section texts): ${kb(raw)} (uncompressed bodies)`);
+console.log(`fetched on first search (${fetched.size} files: dialog, Pagefind JS, WASM, index, section texts, glossary): ${kb(raw)} (uncompressed bodies)`);
 console.log(`keystroke → rendered results, cold (first query, loads the engine): ${cold.toFixed(0)} ms`);
 console.log(`keystroke → rendered results, warm (median of ${warm.length} queries): ${median.toFixed(0)} ms (min ${warm[0].toFixed(0)}, max ${warm.at(-1)!.toFixed(0)})`);
 console.log('(both include the 120 ms input debounce that waits for the reader to stop typing)');

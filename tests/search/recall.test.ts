@@ -63,6 +63,20 @@ describe('search recall and precision on the real index', () => {
     expect(truth.filter((t) => groupTitle.test(t.text))).toEqual([]);
   });
 
+  it('writes a glossary beside the index with every term of the data file, its entry and its places on the page', () => {
+    const { document } = parseHTML(readDist());
+    expect(glossary.terms.map((t) => t.name).sort()).toEqual(terms.map((t) => t.name).sort());
+    for (const t of glossary.terms) {
+      const source = terms.find((e) => e.name === t.name)!;
+      expect([t.en, t.zh, t.aliases, t.pinyin]).toEqual([source.en, source.zh, source.aliases, source.pinyin]);
+      expect(document.getElementById(t.entryId)?.querySelector('.term-name')?.textContent, t.name).toBe(t.name);
+      for (const p of t.places) {
+        expect(document.getElementById(p.sectionId), `${t.name} → ${p.sectionId}`).not.toBeNull();
+        for (const r of p.rows) expect(document.getElementById(r.id)?.tagName, `${t.name} → ${r.id}`).toBe('TR');
+      }
+    }
+  });
+
   it('indexes the names of a term index entry apart, so excerpts never run them together', async () => {
     const entry = truth.find((t) => t.id === 'term-推测解码')!;
     expect(entry.text).toMatch(/^推测解码 Speculative Decoding tui ce jie ma 14\.1\.2/);
