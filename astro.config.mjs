@@ -47,7 +47,7 @@ export default defineConfig({
     securityHeaders(),
     // Before indexing: the aliases of renamed fragments are part of the page.
     anchorRecord(contentDir, { update: process.env.ANCHOR_RECORD === 'update' }),
-    pagefindIndex(chapter.searchTexts),
+    pagefindIndex(chapter),
   ],
   security: {
     csp: {

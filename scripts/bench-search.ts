@@ -1,12 +1,20 @@
 // Search benchmark (run by npm run bench, or alone with npm run bench:search after a build):
+// how well search finds the chapter's terms (recall and precision on the real index, in Node),
 // what search downloads, and the time from a keystroke to rendered results, cold and warm, in
 // Chromium. Prints figures; never fails.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
 import { chromium } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { searchSections } from '../src/lib/search/engine.ts';
+import { findName, type Glossary, holdsName, nameKey, namesOf } from '../src/lib/search/glossary.ts';
+import { termsFileSchema } from '../src/lib/schemas/terms.ts';
+import { loadPagefind } from '../tests/support/pagefind-node.ts';
 import { serveDist } from '../tests/support/server.ts';
+import { searchTerms } from '../tests/search/terms.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, process.env.DIST_DIR ?? 'dist');
@@ -25,6 +33,85 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
     files++;
   }
   return { raw, gzip, files };
+}
+
+// --- Recall and precision -------------------------------------------------------------------------
+// Over the chapter's own sections (the term index only points at them). A result counts when it
+// is in the list of whole matches the dialog shows first; partial matches sit behind a control.
+{
+  const { pagefind, sections, release } = await loadPagefind(dist);
+  const { document } = parseHTML(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'));
+  const inTermIndex = new Set([...document.querySelectorAll('section.term-index [id]')].map((e) => e.id));
+  const chapter = sections.filter((s) => !inTermIndex.has(s.id));
+  const chapterIds = new Set(chapter.map((s) => s.id));
+  // The glossary the dialog expands queries with (absent from builds older than it).
+  const glossaryFile = path.join(dist, 'pagefind', 'chapter-glossary.json');
+  const glossary = fs.existsSync(glossaryFile) ? (JSON.parse(fs.readFileSync(glossaryFile, 'utf8')) as Glossary) : undefined;
+  let cards = 0;
+  const search = async (q: string) => {
+    const r = await searchSections(pagefind, sections, q, glossary);
+    if (r.term) cards++;
+    return { whole: r.whole.map((s) => s.id).filter((id) => chapterIds.has(id)), partial: r.partial.map((s) => s.id).filter((id) => chapterIds.has(id)) };
+  };
+  const pct = (a: number, b: number) => `${b ? ((a / b) * 100).toFixed(1) : '–'}% (${a}/${b})`;
+  interface Tally { relevant: number; found: number; foundAny: number; returned: number; correct: number }
+  const tally = (): Tally => ({ relevant: 0, found: 0, foundAny: 0, returned: 0, correct: 0 });
+  const add = (t: Tally, relevant: string[], r: { whole: string[]; partial: string[] }) => {
+    t.relevant += relevant.length;
+    t.found += relevant.filter((id) => r.whole.includes(id)).length;
+    t.foundAny += relevant.filter((id) => r.whole.includes(id) || r.partial.includes(id)).length;
+    t.returned += r.whole.length;
+    t.correct += r.whole.filter((id) => relevant.includes(id)).length;
+  };
+  const print = (label: string, t: Tally) =>
+    console.log(`${label}: recall ${pct(t.found, t.relevant)}, with partial matches ${pct(t.foundAny, t.relevant)}; precision ${pct(t.correct, t.returned)}`);
+
+  const terms = termsFileSchema.parse(parseYaml(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')));
+  const textOf = (id: string) => {
+    const s = chapter.find((c) => c.id === id)!;
+    return `${s.title}\n${s.text}`;
+  };
+
+  // Same language: the query as written, against the sections that hold it. A query that names
+  // a term also finds the sections holding the term's other names; those are counted apart.
+  const same = tally();
+  let viaOtherName = 0;
+  for (const query of searchTerms) {
+    const r = await search(query);
+    add(same, chapter.filter((s) => findName(`${s.title}\n${s.text}`, query).length > 0).map((s) => s.id), r);
+    const named = terms.find((t) => namesOf(t).some((n) => nameKey(n) === nameKey(query)));
+    if (named) viaOtherName += r.whole.filter((id) => findName(textOf(id), query).length === 0 && namesOf(named).some((n) => holdsName(textOf(id), n, named.excludes))).length;
+  }
+  print(`same-language terms (${searchTerms.length}, tests/search/terms.ts)`, same);
+  console.log(`  whole matches that hold another name of the term the query names instead: ${viaOtherName}; precision counting them ${pct(same.correct + viaOtherName, same.returned)}`);
+
+  // Every name of every glossary term as a query, against the sections that hold any of the
+  // term's names; and the part only another name can find (the query itself is not there).
+  // Names are read as the term index reads them: whole words, excludes honoured.
+
+  const all = tally();
+  const cross = tally();
+  let queries = 0;
+  cards = 0;
+  for (const term of terms) {
+    const names = namesOf(term);
+    const holding = (name: string) => new Set(chapter.filter((s) => holdsName(`${s.title}\n${s.text}`, name, term.excludes)).map((s) => s.id));
+    const byName = new Map(names.map((n) => [n, holding(n)]));
+    const relevant = chapter.filter((s) => names.some((n) => byName.get(n)!.has(s.id))).map((s) => s.id);
+    for (const name of names) {
+      queries++;
+      const r = await search(name);
+      add(all, relevant, r);
+      const onlyOthers = relevant.filter((id) => !byName.get(name)!.has(id));
+      cross.relevant += onlyOthers.length;
+      cross.found += onlyOthers.filter((id) => r.whole.includes(id)).length;
+      cross.foundAny += onlyOthers.filter((id) => r.whole.includes(id) || r.partial.includes(id)).length;
+    }
+  }
+  print(`glossary, every name of ${terms.length} terms (${queries} queries, content/terms.yaml)`, all);
+  console.log(`  sections only another name of the term finds: recall ${pct(cross.found, cross.relevant)}, with partial matches ${pct(cross.foundAny, cross.relevant)}`);
+  console.log(`  term card shown for ${cards} of ${queries} queries${glossary ? '' : ' (this build has no glossary for search)'}`);
+  await release();
 }
 
 const all = dirBytes(path.join(dist, 'pagefind'));
@@ -80,7 +167,7 @@ const median = warm[Math.floor(warm.length / 2)];
 
 let raw = 0;
 for (const bytes of fetched.values()) raw += bytes;
-console.log(`fetched on first search (${fetched.size} files: dialog, Pagefind JS, WASM, index, section texts): ${kb(raw)} (uncompressed bodies)`);
+console.log(`fetched on first search (${fetched.size} files: dialog, Pagefind JS, WASM, index, section texts, glossary): ${kb(raw)} (uncompressed bodies)`);
 console.log(`keystroke → rendered results, cold (first query, loads the engine): ${cold.toFixed(0)} ms`);
 console.log(`keystroke → rendered results, warm (median of ${warm.length} queries): ${median.toFixed(0)} ms (min ${warm[0].toFixed(0)}, max ${warm.at(-1)!.toFixed(0)})`);
 console.log('(both include the 120 ms input debounce that waits for the reader to stop typing)');

@@ -8,6 +8,8 @@ import { VFile } from 'vfile';
 import type { CitationIndex } from '../lib/citations.ts';
 import type { FigureModel } from '../lib/figures/model.ts';
 import { findDuplicateIds, type HeadingOccurrence } from '../lib/heading-ids.ts';
+import { glossaryForSearch } from '../lib/search/glossary-data.ts';
+import type { Glossary } from '../lib/search/glossary.ts';
 import type { SectionText } from '../lib/search/sections.ts';
 import type { SourceRange } from '../lib/section-source.ts';
 import { slugForHeading } from '../lib/slug.ts';
@@ -43,6 +45,8 @@ export interface ChapterModel {
   terms?: TermIndex;
   /** The page's sections as search ranks them: the chapter's, then the term index's. */
   searchTexts: SectionText[];
+  /** Every term's names and places, for search's query expansion and term card. */
+  glossary: Glossary;
 }
 
 /** Reads the content folder and derives the model; throws a ContentError naming every problem's file, line and column. */
@@ -123,5 +127,6 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
     ranges,
     terms: terms.index,
     searchTexts: [...chapterSearchTexts(sections, figureMap), ...(terms.index ? termIndexSearchTexts(terms.index, slugForHeading(TERM_INDEX_TITLE)) : [])],
+    glossary: terms.index && terms.entries ? glossaryForSearch(terms.entries, terms.index) : { terms: [] },
   };
 }

@@ -11,7 +11,7 @@ const classes = (el: Element) => (attr(el, 'class') ?? '').split(/\s+/);
 function* elements(node: Node): Generator<Element> {
   if (isElement(node)) yield node;
   for (const child of 'childNodes' in node ? node.childNodes : []) yield* elements(child);
-  if (isElement(node) && node.tagName === 'template') yield* elements(node.content);
+  if (isElement(node) && node.tagName === 'template') yield* elements((node as DefaultTreeAdapterMap['template']).content);
 }
 
 /** An element's text as a reader sees it, without what the page adds around the chapter's words. */
@@ -30,9 +30,9 @@ const added = (e: Element) => classes(e).some((c) => ['anchor-link', 'anchor-ali
 const clip = (s: string, n = 48) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
 
 /**
- * The fragments a reader can link to on a built page: every heading, figure row and reference
- * entry with an id, and any other element a link of the page points to (the skip link's
- * target, the top of the page). Citation markers are left out: their ids count the citations
+ * The fragments a reader can link to on a built page: every heading, figure row, reference
+ * entry and term index entry with an id, and any other element a link of the page points to
+ * (the skip link's target, the top of the page). Citation markers are left out: their ids count the citations
  * of a reference in reading order, for the reference list's back-links, and move whenever a
  * citation is added before them.
  */
@@ -59,6 +59,8 @@ export function pageFragments(html: string): Fragment[] {
       const head = el.childNodes.filter(isElement).find((c) => c.tagName === 'th') ?? el.childNodes.filter(isElement)[0];
       out.push({ id, points: `row: ${head ? textOf(head, added) : ''}` });
     } else if (classes(el).includes('reference')) out.push({ id, points: `reference: ${clip(textOf(el, added))}` });
+    // An entry of the term index: search's term card links to it.
+    else if (attr(el, 'data-pagefind-title')) out.push({ id, points: `term: ${attr(el, 'data-pagefind-title')}` });
     else if (linkText.has(id) && !classes(el).includes('citation')) out.push({ id, points: `link: ${clip(linkText.get(id)!) || `<${el.tagName}>`}` });
   }
   return out;

@@ -5,7 +5,7 @@ import type { SectionText } from '../lib/search/sections.ts';
 import { normaliseSpace } from '../lib/search/sections.ts';
 import { slugForHeading } from '../lib/slug.ts';
 import { tablesWithCaptions } from '../lib/tables.ts';
-import { groupsOf, TERM_INDEX_TITLE, type TermIndex, termGroupId, termIndexIntro, termIndexParts } from '../lib/term-index.ts';
+import { groupsOf, TERM_INDEX_TITLE, type TermIndex, termGloss, termIndexIntro, termIndexParts } from '../lib/term-index.ts';
 import type { FigureModel } from '../lib/figures/model.ts';
 import { figureName, isFigureElement } from '../plugins/remark-read-figures.ts';
 import type { SectionSource } from './read-sections.ts';
@@ -66,17 +66,19 @@ function strongTexts(children: readonly PhrasingContent[], labels: string[]) {
   }
 }
 
-/** The term index as search sees it: one section per heading, as TermIndex draws it on the page. */
+/**
+ * The term index as search sees it, as TermIndex draws it: the index's heading and each part's,
+ * then one section per entry (its names, then the places it lists), which Pagefind makes a
+ * sub-result of its own. The letters are for finding one's way and are not searched.
+ */
 export function termIndexSearchTexts(index: TermIndex, id: string): SectionText[] {
   const out: SectionText[] = [{ id, title: TERM_INDEX_TITLE, text: termIndexIntro(index), labels: '' }];
   for (const part of termIndexParts) {
     out.push({ id: `${id}-${part.key}`, title: part.heading, text: '', labels: '' });
-    for (const g of groupsOf(index, part.key)) {
-      const text = g.terms.flatMap((t) => [
-        [t.name, t.en, t.zh, t.pinyin].filter(Boolean).join(' '),
-        ...t.places.map((p) => sectionShortLabel(p.sectionLabel) + (p.rows.length ? `（表：${p.rows.map((r) => r.label).join('、')}）` : '')),
-      ]);
-      out.push({ id: termGroupId(id, part.key, g.letter), title: `${part.letterName} ${g.letter}`, text: normaliseSpace(text.join(' ')), labels: '' });
+    for (const t of groupsOf(index, part.key).flatMap((g) => g.terms)) {
+      const names = [t.name, termGloss(t), t.pinyin ?? ''];
+      const places = t.places.map((p) => sectionShortLabel(p.sectionLabel) + (p.rows.length ? `（表：${p.rows.map((r) => r.label).join('、')}）` : ''));
+      out.push({ id: t.id, title: t.name, text: normaliseSpace([...names, ...places].join(' ')), labels: '', entry: true });
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { termsFileSchema } from '../lib/schemas/terms.ts';
+import { type TermEntry, termsFileSchema } from '../lib/schemas/terms.ts';
 import { buildTermIndex, type TermIndex, TermIndexError, type TermLocation } from '../lib/term-index.ts';
 import type { ContentProblem } from './content-error.ts';
 
@@ -15,7 +15,7 @@ export function readTermsFile(dir: string): { file: string; text: string } | und
 }
 
 /** The term index, computed from the data file and the chapter's places. */
-export function buildTermIndexFrom({ file, text }: { file: string; text: string }, locations: TermLocation[]): { index?: TermIndex; problems: ContentProblem[] } {
+export function buildTermIndexFrom({ file, text }: { file: string; text: string }, locations: TermLocation[]): { index?: TermIndex; entries?: TermEntry[]; problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
@@ -31,7 +31,7 @@ export function buildTermIndexFrom({ file, text }: { file: string; text: string 
     return { problems: parsed.error.issues.map((i) => ({ file, ...at(i.path), message: `${i.path.join('.') || '(file)'}: ${i.message}` })) };
   }
   try {
-    return { index: buildTermIndex(parsed.data, locations, path.relative(process.cwd(), file)), problems: [] };
+    return { index: buildTermIndex(parsed.data, locations, path.relative(process.cwd(), file)), entries: parsed.data, problems: [] };
   } catch (error) {
     if (!(error instanceof TermIndexError)) throw error;
     return {
@@ -39,7 +39,11 @@ export function buildTermIndexFrom({ file, text }: { file: string; text: string 
         file,
         ...at([p.entry]),
         message: p.message,
-        hint: p.message.includes('occurs nowhere') ? 'Write the term as the chapter does (or add the spelling it uses as an alias), or remove the entry.' : 'Correct the pinyin: toneless syllables of the headword, separated by spaces.',
+        hint: p.message.includes('occurs nowhere')
+          ? 'Write the term as the chapter does (or add the spelling it uses as an alias), or remove the entry.'
+          : p.message.includes('entry id')
+            ? 'Two headwords that differ only in case, width, spaces or punctuation name one entry; keep one.'
+            : 'Correct the pinyin: toneless syllables of the headword, separated by spaces.',
       })),
     };
   }

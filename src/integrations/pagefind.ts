@@ -3,14 +3,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { unfindableNames } from '../lib/search/glossary-check.ts';
+import { type Glossary, namesOf } from '../lib/search/glossary.ts';
 import type { SectionText } from '../lib/search/sections.ts';
+import { withPagefindBundle } from './pagefind-node.ts';
 
 /**
  * Indexes the built chapter with Pagefind's Node API as the last step of `astro build`, into
- * `<outDir>/pagefind/`. The index covers `data-pagefind-body`; every heading with an id is a
- * sub-result, which on this one-page site is what a reader is looking for.
+ * `<outDir>/pagefind/`. The index covers `data-pagefind-body`; every heading with an id (and
+ * every entry of the term index) is a sub-result, which on this one-page site is what a reader
+ * is looking for. Beside the index go the sections' texts and the glossary (both from the
+ * chapter model), which the dialog loads with it; then every name of every term is searched for
+ * as the dialog would, and the build fails naming any a reader could not find.
  */
-export default function pagefindIndex(searchTexts: readonly SectionText[]): AstroIntegration {
+export default function pagefindIndex(chapter: { searchTexts: SectionText[]; glossary: Glossary }): AstroIntegration {
   return {
     name: 'chapter-pagefind',
     hooks: {
@@ -25,9 +31,18 @@ export default function pagefindIndex(searchTexts: readonly SectionText[]): Astr
         const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await pagefind.close();
+        const bundle = path.join(outDir, 'pagefind');
         // The text of each section, for ranking whole-query matches first (see lib/search/rank.ts).
-        fs.writeFileSync(path.join(outDir, 'pagefind', 'chapter-sections.json'), JSON.stringify(searchTexts));
+        fs.writeFileSync(path.join(bundle, 'chapter-sections.json'), JSON.stringify(chapter.searchTexts));
         logger.info(`indexed ${added.page_count} page(s) in ${Math.round(performance.now() - started)} ms`);
+
+        const checking = performance.now();
+        // The glossary, for query expansion and the term card (see lib/search/glossary.ts).
+        fs.writeFileSync(path.join(bundle, 'chapter-glossary.json'), JSON.stringify(chapter.glossary));
+        const problems = await withPagefindBundle(bundle, (api) => unfindableNames(api, chapter.searchTexts, chapter.glossary));
+        if (problems.length > 0) throw new Error(`search cannot find every name of the term index: ${problems.join('; ')}`);
+        const names = chapter.glossary.terms.reduce((n, t) => n + namesOf(t).length, 0);
+        logger.info(`glossary written; all ${names} names of ${chapter.glossary.terms.length} terms found by search, in ${Math.round(performance.now() - checking)} ms`);
       },
     },
   };

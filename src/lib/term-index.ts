@@ -1,4 +1,6 @@
+import { holdsName } from './search/glossary.ts';
 import { formsOf, type TermEntry } from './schemas/terms.ts';
+import { slugForHeading } from './slug.ts';
 
 /** A place on the page where terms are looked for: a section's own text, or one figure row. */
 export interface TermLocation {
@@ -14,6 +16,8 @@ export interface TermLocation {
 }
 
 export interface IndexedTerm {
+  /** The id of the term's entry in the index (`term-kv-cache`): links from search land on it. */
+  id: string;
   name: string;
   en?: string;
   zh?: string;
@@ -45,42 +49,26 @@ export class TermIndexError extends Error {
 }
 
 const HAN = /\p{Script=Han}/u;
-const WORD = /[A-Za-z0-9]/;
 
-/** Full-width Latin letters and digits as their ASCII forms, runs of white space as one space. */
-const normalise = (s: string) => s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, ' ');
-
-/** Where `needle` (already normalised and lower-cased) occurs in `haystack`, as start offsets. */
-function offsets(needle: string, haystack: string): number[] {
-  const found: number[] = [];
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) found.push(at);
-  return found;
+/**
+ * Whether a spelling occurs in a text, by the rule search uses too (lib/search/glossary.ts):
+ * case, character width, white space and hyphens are ignored, so `KV Cache` is `KV-Cache`.
+ * Chinese spellings match anywhere (Chinese has no spaces to mark words). Latin spellings match
+ * only as whole words: the letters or digits just outside the match must not be ASCII letters
+ * or digits, so `LPU` is not found in `LPUs` and `INT8` is found in `INT8/INT4`. A match inside
+ * one of `excludes` (longer names of other things, `Triton Server` for `Triton`) does not count.
+ */
+export function termMatches(form: string, text: string, excludes: readonly string[] = []): boolean {
+  return holdsName(text, form, excludes);
 }
 
 /**
- * Whether a spelling occurs in a text. Chinese spellings match anywhere (Chinese has no spaces
- * to mark words). Latin spellings match regardless of case, but only as whole words: the
- * letters or digits just outside the match must not be ASCII letters or digits, so `LPU` is not
- * found in `LPUs` and `INT8` is found in `INT8/INT4`. A match inside one of `excludes` (longer
- * names of other things, `Triton Server` for `Triton`) does not count.
+ * The id of a term's entry: `term-` and the slug of its headword (`term-kv-cache`, `term-推测解码`).
+ * Stable as long as the headword is; the prefix keeps it apart from heading ids, which are slugs
+ * of the chapter's Chinese and numbered headings, and from figure row ids.
  */
-export function termMatches(form: string, text: string, excludes: readonly string[] = []): boolean {
-  const target = normalise(form).toLowerCase();
-  const lower = normalise(text).toLowerCase();
-  const latin = !HAN.test(target);
-  const covered = excludes.flatMap((e) => {
-    const other = normalise(e).toLowerCase();
-    return offsets(other, lower).map((start) => [start, start + other.length] as const);
-  });
-  return offsets(target, lower).some((at) => {
-    const end = at + target.length;
-    if (covered.some(([start, stop]) => start <= at && end <= stop)) return false;
-    if (!latin) return true;
-    // A boundary is only needed where the term itself starts or ends with a letter or digit.
-    const okBefore = !WORD.test(target[0]) || !WORD.test(lower[at - 1] ?? ' ');
-    const okAfter = !WORD.test(target.at(-1)!) || !WORD.test(lower[end] ?? ' ');
-    return okBefore && okAfter;
-  });
+export function termEntryId(name: string): string {
+  return `term-${slugForHeading(name)}`;
 }
 
 const latinCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -116,7 +104,10 @@ export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], so
     }
     if (places.length === 0) problems.push({ entry: i, message: `term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})` });
     const script = HAN.test(term.name[0]) ? 'han' : 'latin';
-    indexed.push({ name: term.name, en: term.en, zh: term.zh, pinyin: term.pinyin, script, places });
+    const id = termEntryId(term.name);
+    const twin = indexed.find((t) => t.id === id);
+    if (twin) problems.push({ entry: i, message: `term "${term.name}" (entry ${i}) would have the same entry id "${id}" as "${twin.name}"` });
+    indexed.push({ id, name: term.name, en: term.en, zh: term.zh, pinyin: term.pinyin, script, places });
   });
 
   const latin = indexed.filter((t) => t.script === 'latin').sort((a, b) => latinCollator.compare(a.name, b.name));
@@ -149,6 +140,9 @@ export const termIndexParts = [
 ] as const;
 
 export const groupsOf = (index: TermIndex, key: 'latin' | 'han') => (key === 'latin' ? index.latin : index.han);
+
+/** A term's other names as its entry shows them: `Speculative Decoding`, `Edge Inference / 边缘推理`. */
+export const termGloss = (t: Pick<IndexedTerm, 'en' | 'zh'>) => [t.en, t.zh].filter(Boolean).join(' / ');
 
 /** The line under the index's heading. */
 export function termIndexIntro(index: TermIndex): string {

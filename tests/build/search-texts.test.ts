@@ -14,11 +14,13 @@ describe('search’s section texts, derived from the chapter model', () => {
     expect(derived.map((s) => [s.id, s.title])).toEqual(shown.map((s) => [s.id, s.title]));
   });
 
-  it('hold, for every section of the chapter, the text the page shows, word for word', () => {
-    const chapter = derived.filter((s) => !s.id.startsWith('术语索引'));
-    // The opening and its 19 sections.
-    expect(chapter.length).toBe(20);
-    for (const s of chapter) expect(s.text, s.id).toBe(shown.find((x) => x.id === s.id)!.text);
+  it('hold, for every section of the chapter and every entry of the term index, the text the page shows, word for word', () => {
+    // The opening and its 19 sections, then the term index's heading, its two parts and its 94 entries.
+    expect(derived.filter((s) => !s.entry && !s.id.startsWith('术语索引')).length).toBe(20);
+    expect(derived.filter((s) => s.entry).length).toBe(94);
+    for (const s of derived) expect(s.text, s.id).toBe(shown.find((x) => x.id === s.id)!.text);
+    // The names of an entry stay apart, as the page draws them.
+    expect(derived.find((s) => s.id === 'term-推测解码')!.text).toMatch(/^推测解码 Speculative Decoding tui ce jie ma /);
   });
 
   it('name as labels what the page sets off: bold lead-ins, header cells and the cells that head figure rows', () => {

@@ -77,9 +77,12 @@ describe('search, by keyboard only', () => {
 
     await pressCtrlK(page);
     await page.keyboard.type('推测解码');
-    await expect.poll(() => status(page).textContent()).toMatch(/^找到 [1-9]\d* 个包含“推测解码”的小节/);
+    // 推测解码 is in 14.1.2 and 14.1.3; the reference list has it as "Speculative Decoding".
+    await expect.poll(() => status(page).textContent()).toMatch(/^找到 3 个包含“推测解码”或同一术语其他名称的小节/);
     expect(await status(page).getAttribute('aria-live')).toBe('polite');
     expect(searchAssets(requests).some((u) => u.includes('/pagefind/'))).toBe(true);
+    // The glossary comes with the index, on first open only.
+    expect(searchAssets(requests).some((u) => u.endsWith('/pagefind/chapter-glossary.json'))).toBe(true);
 
     const first = page.locator('.search-results a').first();
     const target = (await first.getAttribute('href'))!.slice(1);
@@ -157,14 +160,207 @@ describe('search, by keyboard only', () => {
   });
 });
 
+interface ResultSeen {
+  id: string;
+  title: string;
+  /** The "含“…”" note of a section found through another name of the term. */
+  note: string | null;
+  marks: string[];
+}
+interface CardSeen {
+  name: string;
+  names: string;
+  pinyin: string | null;
+  places: string[];
+  entry: string;
+  /** Card links whose target is not on the page. */
+  unresolved: string[];
+}
+
+/** Types a query as a reader would (replacing what is there) and reads what the dialog shows. */
+async function searchFor(page: Page, query: string): Promise<{ status: string; results: ResultSeen[]; card: CardSeen | null }> {
+  await page.locator('#search-input').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(query);
+  await expect.poll(() => status(page).textContent()).toContain(`“${query}”`);
+  return page.evaluate(() => {
+    const results = [...document.querySelectorAll<HTMLAnchorElement>('.search-results:not(.search-results-partial) a')].map((a) => ({
+      id: decodeURIComponent(a.hash.slice(1)),
+      title: a.querySelector('.search-result-title')!.textContent!,
+      note: a.querySelector('.search-via')?.textContent ?? null,
+      marks: [...a.querySelectorAll('mark')].map((m) => m.textContent!),
+    }));
+    const card = document.querySelector<HTMLElement>('.search-term');
+    const links = card && !card.hidden ? [...card.querySelectorAll<HTMLAnchorElement>('a')] : [];
+    return {
+      status: document.querySelector('.search-dialog [role="status"]')!.textContent!,
+      results,
+      card:
+        card && !card.hidden
+          ? {
+              name: card.querySelector('h3')!.textContent!,
+              names: card.querySelector('.search-term-names')?.textContent ?? '',
+              pinyin: card.querySelector('.search-term-pinyin')?.textContent ?? null,
+              places: [...card.querySelectorAll<HTMLAnchorElement>('.search-term-places a')].map((a) => a.getAttribute('href')!),
+              entry: card.querySelector<HTMLAnchorElement>('.search-term-entry')!.getAttribute('href')!,
+              unresolved: links.map((a) => a.getAttribute('href')!).filter((h) => !document.getElementById(decodeURIComponent(h.slice(1)))),
+            }
+          : null,
+    };
+  });
+}
+
+/** The links the term index lists for a term, read from its entry on the page. */
+const indexLinks = (page: Page, entry: string) =>
+  page.evaluate((id) => [...document.getElementById(id)!.querySelectorAll('.term-places a')].map((a) => a.getAttribute('href')!), decodeURIComponent(entry.slice(1)));
+const entryName = (page: Page, entry: string) => page.evaluate((id) => document.getElementById(id)?.querySelector('.term-name')?.textContent, decodeURIComponent(entry.slice(1)));
+
+describe('search through the glossary, in English names and their variants', () => {
+  it('finds 推测解码 for "speculative decoding", says which name each section holds, and shows the term card', async () => {
+    const { page, problems } = await openPage(server.url);
+    await pressCtrlK(page);
+    const { status: text, results, card } = await searchFor(page, 'speculative decoding');
+    // 14.1.2 and 14.1.3 write it 推测解码; the reference list has the English title of [5].
+    expect(text).toMatch(/^找到 3 个包含“speculative decoding”或同一术语其他名称的小节/);
+    expect(results.map((r) => [r.id, r.note])).toEqual(
+      expect.arrayContaining([
+        ['1412-核心技术体系', '含“推测解码”'],
+        ['1413-关键技术突破与趋势', '含“推测解码”'],
+        ['参考文献', null],
+      ]),
+    );
+    expect(results.find((r) => r.id === '1412-核心技术体系')!.marks).toContain('推测解码');
+    expect(results.find((r) => r.id === '参考文献')!.marks).toContain('Speculative Decoding');
+
+    expect(card).not.toBeNull();
+    expect(card!.name).toBe('推测解码');
+    expect(card!.names).toContain('Speculative Decoding');
+    expect(card!.pinyin).toBe('tui ce jie ma');
+    // Its links are the term index's, and every one lands on something on the page.
+    expect(card!.unresolved).toEqual([]);
+    expect(card!.places).toEqual(await indexLinks(page, card!.entry));
+    expect(await entryName(page, card!.entry)).toBe('推测解码');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('matches KV Cache and kv-cache to KV-Cache, marks it as written and lands on it', async () => {
+    const { page } = await openPage(server.url);
+    await pressCtrlK(page);
+    for (const query of ['KV Cache', 'kv-cache']) {
+      const { status: text, results, card } = await searchFor(page, query);
+      // The chapter writes it once, KV-Cache, in 14.4.2.
+      expect(text).toMatch(new RegExp(`^找到 1 个包含“${query}”的小节`));
+      expect(results).toEqual([{ id: '1442-发展建议', title: '14.4.2 发展建议', note: null, marks: ['KV-Cache'] }]);
+      expect(card!.name).toBe('KV-Cache');
+      expect(card!.names).toContain('键值缓存');
+      expect(card!.places).toEqual(['#1442-发展建议']);
+    }
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1442-发展建议');
+    const marked = await page.evaluate(() => [...((CSS.highlights.get('search-result') as unknown as Set<Range>) ?? [])].map((r) => r.toString()));
+    expect(new Set(marked)).toEqual(new Set(['KV-Cache']));
+    await page.context().close();
+  });
+
+  it('finds MoE and 混合专家 for "mixture of experts", and 思维链 and CoT for "Chain of Thought"', async () => {
+    const { page } = await openPage(server.url);
+    await pressCtrlK(page);
+    const moe = await searchFor(page, 'mixture of experts');
+    expect(moe.card!.name).toBe('MoE');
+    const moeNotes = new Map(moe.results.map((r) => [r.id, r.note]));
+    // 14.3.2 writes "Mixture of Experts"; 14.1.3 has 混合专家模型; 14.3.1 has Transformer/MoE.
+    expect(moeNotes.get('1432-技术发展里程碑')).toBeNull();
+    expect(moeNotes.get('1413-关键技术突破与趋势')).toBe('含“混合专家”');
+    expect(moeNotes.get('1431-重点技术演进')).toBe('含“MoE”');
+
+    // The chapter never writes "Chain-of-Thought": every section it finds holds another name.
+    const cot = await searchFor(page, 'Chain of Thought');
+    expect(cot.card!.name).toBe('思维链');
+    const cotIds = cot.results.map((r) => r.id);
+    expect(cotIds).toEqual(expect.arrayContaining(['1411-推理优化技术演进', '1431-重点技术演进', '1432-技术发展里程碑']));
+    for (const r of cot.results) expect(r.note, r.id).toMatch(/^含(“(思维链|CoT)”)+$/);
+    await page.context().close();
+  });
+
+  it('finds 存算一体 for "computing in memory" and lands on it with the term marked; "1.58 bit" finds 1.58-bit', async () => {
+    const { page } = await openPage(server.url);
+    await pressCtrlK(page);
+    const cim = await searchFor(page, 'computing in memory');
+    expect(cim.card!.name).toBe('存算一体');
+    expect(cim.results.map((r) => [r.id, r.note])).toEqual([['1431-重点技术演进', '含“存算一体”']]);
+
+    const bits = await searchFor(page, '1.58 bit');
+    expect(bits.card!.name).toBe('1.58-bit');
+    // 14.1.2, 14.3.1 and 14.3.2 write 1.58-bit; found as typed, so no note. (After them comes
+    // the entry of 量化, whose figure rows include "1.58-bit 量化".)
+    const chapterResults = bits.results.filter((r) => !r.id.startsWith('term-'));
+    expect(chapterResults.map((r) => r.id).sort()).toEqual(['1412-核心技术体系', '1431-重点技术演进', '1432-技术发展里程碑'].sort());
+    expect(bits.results.slice(0, 3)).toEqual(chapterResults);
+    for (const r of bits.results) {
+      expect(r.note).toBeNull();
+      expect(r.marks).toContain('1.58-bit');
+    }
+
+    await searchFor(page, 'computing in memory');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1431-重点技术演进');
+    const marked = await page.evaluate(() => [...((CSS.highlights.get('search-result') as unknown as Set<Range>) ?? [])].map((r) => r.toString()));
+    expect(marked).toContain('存算一体');
+    await page.context().close();
+  });
+
+  it('the term card’s links go where they say: its entry in the term index, and a figure row', async () => {
+    const { page } = await openPage(server.url);
+    await pressCtrlK(page);
+    const { card } = await searchFor(page, 'Mixture-of-Experts');
+    await page.locator('.search-term-entry').click();
+    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(card!.entry);
+    expect(await page.evaluate(() => document.querySelector(':target')?.querySelector('.term-name')?.textContent)).toBe('MoE');
+    const top = await page.evaluate(() => document.querySelector(':target')!.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(40);
+    expect(top).toBeLessThan(200);
+
+    await pressCtrlK(page);
+    const row = page.locator('.search-term-places a', { hasText: '2024 Q1' });
+    const href = (await row.getAttribute('href'))!;
+    await row.click();
+    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(decodeURIComponent(href));
+    expect(await page.evaluate(() => document.querySelector(':target')?.tagName)).toBe('TR');
+    const marked = await page.evaluate(() => [...((CSS.highlights.get('search-result') as unknown as Set<Range>) ?? [])].map((r) => r.toString()));
+    expect(marked).toContain('Mixture of Experts');
+    await page.context().close();
+  });
+
+  it('never offers a letter group of the term index; an entry it finds is titled by its term and comes last', async () => {
+    const { page } = await openPage(server.url);
+    await pressCtrlK(page);
+    // "Runtime" names no term, so no card; ONNX Runtime's entry holds it.
+    const { results, card } = await searchFor(page, 'Runtime');
+    expect(card).toBeNull();
+    expect(results.some((r) => /^(拼音|拉丁字母) /.test(r.title))).toBe(false);
+    const entry = results.findIndex((r) => r.id === 'term-onnx-runtime');
+    expect(results[entry]?.title).toBe('术语索引：ONNX Runtime');
+    expect(results.slice(entry).every((r) => r.id.startsWith('term-'))).toBe(true);
+    for (const q of ['推测解码', 'TensorRT', 'tui ce']) {
+      const seen = await searchFor(page, q);
+      expect(seen.results.some((r) => /^(拼音|拉丁字母) /.test(r.title)), q).toBe(false);
+    }
+    await page.context().close();
+  });
+});
+
 describe('search under a sub-path', () => {
   it('loads its bundle from the base and lands on the section', async () => {
     const { page, requests, problems } = await openPage(subServer.url);
     await pressCtrlK(page);
     await page.keyboard.type('PagedAttention');
     // Wait for the whole word: a slow machine may first show results for a prefix.
-    // 14.2.2, the reference list and the term index's P group.
-    await expect.poll(() => status(page).textContent()).toMatch(/^找到 3 个包含“PagedAttention”/);
+    // 14.2.2 and the reference list; the term's entry in the index is the card above them.
+    await expect.poll(() => status(page).textContent()).toMatch(/^找到 2 个包含“PagedAttention”/);
+    expect(await page.locator('.search-term-entry').getAttribute('href')).toBe('#term-pagedattention');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => decodeURIComponent(location.pathname + location.hash))).toBe(`${subBase}#1422-软件技术栈生态`);

@@ -2,7 +2,8 @@ import { normaliseSpace, type SectionText } from '../../src/lib/search/sections.
 
 /*
  * The page's sections as a reader's browser shows them: the indexed part of the page
- * (`data-pagefind-body`) cut at every heading with an id, the boundaries Pagefind uses for
+ * (`data-pagefind-body`) cut at every heading with an id and every element with an id and
+ * `data-pagefind-title` (the term index's entries), the boundaries Pagefind uses for
  * sub-results. The build derives search's texts from the chapter model; this reads them back
  * from the built page, to check the two agree.
  */
@@ -10,10 +11,7 @@ const SKIP = '[data-pagefind-ignore], script, style, template';
 const LABEL = /^(STRONG|B|TH)$/;
 const BLOCK = /^(P|LI|TD|TH|CAPTION|DIV|TR|DT|DD|UL|OL|TABLE|SECTION|FIGURE|FIGCAPTION)$/;
 
-/**
- * Splits the indexed part of the page (`data-pagefind-body`) at every heading with an id, the
- * same boundaries Pagefind uses for sub-results, and collects each section's visible text.
- */
+/** Each section's visible text, and the text set off as labels (bold, header cells). */
 export function sectionTextsFromDocument(doc: Document): SectionText[] {
   const body = doc.querySelector('[data-pagefind-body]');
   if (!body) return [];
@@ -33,6 +31,12 @@ export function sectionTextsFromDocument(doc: Document): SectionText[] {
       current = { id: el.id, title: normaliseSpace(el.textContent ?? ''), text: '', labels: '' };
       sections.push(current);
       return;
+    }
+    const titled = el.id ? el.getAttribute('data-pagefind-title') : null;
+    if (titled) {
+      // An entry of the term index: its own text is its section's, title included, as Pagefind indexes it.
+      current = { id: el.id, title: normaliseSpace(titled), text: '', labels: '', entry: true };
+      sections.push(current);
     }
     const block = BLOCK.test(el.tagName);
     const label = LABEL.test(el.tagName);

@@ -1,48 +1,45 @@
-import { foldChars, foldForMatch } from './rank.ts';
+import { markSpans } from './glossary.ts';
 
 export interface ExcerptPiece {
   text: string;
   mark: boolean;
 }
 
+export interface ExcerptOptions {
+  /** Characters of context before the first match (twice as many after it). */
+  radius?: number;
+  names?: readonly string[];
+  /** The term's excludes: a name inside one of them is not marked. */
+  excludes?: readonly string[];
+}
+
 /**
- * A short excerpt of `text` around the first occurrence of any term, split into plain and
- * marked pieces. The UI turns pieces into text nodes and <mark> elements, never into HTML, so a
- * query such as `<img src=x onerror=…>` can only ever be shown as text.
+ * A short excerpt of `text` around the first match, split into plain and marked pieces: the
+ * literal `terms` anywhere, and a term's other `names` as whole words, spaced or hyphenated
+ * either way ("KV Cache" marks "KV-Cache"). The UI turns pieces into text nodes and <mark>
+ * elements, never into HTML, so a query such as `<img src=x onerror=…>` can only ever be shown
+ * as text.
  */
-export function excerptPieces(text: string, terms: string[], radius = 40): ExcerptPiece[] {
-  // Section texts already have single spaces, and foldChars keeps length, so an offset in the
-  // folded text is an offset in the original.
-  const folded = foldChars(text);
-  const source = text;
-  const needles = terms.map(foldForMatch).filter(Boolean);
-  const first = Math.min(...needles.map((n) => folded.indexOf(n)).filter((i) => i >= 0), Infinity);
-  const start = first === Infinity ? 0 : Math.max(0, first - radius);
-  const end = Math.min(source.length, (first === Infinity ? 0 : first) + radius * 2);
-  const window = source.slice(start, end);
-  const foldedWindow = folded.slice(start, end);
+export function excerptPieces(text: string, terms: readonly string[], options: ExcerptOptions = {}): ExcerptPiece[] {
+  const { radius = 40, names = [], excludes = [] } = options;
+  const spans = markSpans(text, terms, names, excludes);
+  const first = spans[0]?.start ?? 0;
+  const start = Math.max(0, first - radius);
+  const end = Math.min(text.length, first + radius * 2);
   const pieces: ExcerptPiece[] = [];
-  let cursor = 0;
-  while (cursor < window.length) {
-    let best = -1;
-    let bestLen = 0;
-    for (const n of needles) {
-      const at = foldedWindow.indexOf(n, cursor);
-      if (at !== -1 && (best === -1 || at < best || (at === best && n.length > bestLen))) {
-        best = at;
-        bestLen = n.length;
-      }
-    }
-    if (best === -1) {
-      pieces.push({ text: window.slice(cursor), mark: false });
-      break;
-    }
-    if (best > cursor) pieces.push({ text: window.slice(cursor, best), mark: false });
-    pieces.push({ text: window.slice(best, best + bestLen), mark: true });
-    cursor = best + bestLen;
+  let cursor = start;
+  for (const span of spans) {
+    if (span.end <= start) continue;
+    if (span.start >= end) break;
+    const from = Math.max(span.start, start);
+    if (from > cursor) pieces.push({ text: text.slice(cursor, from), mark: false });
+    // A match that runs past the window is shown whole.
+    pieces.push({ text: text.slice(from, span.end), mark: true });
+    cursor = span.end;
   }
+  if (cursor < end) pieces.push({ text: text.slice(cursor, end), mark: false });
   if (start > 0) pieces.unshift({ text: '…', mark: false });
-  if (end < source.length) pieces.push({ text: '…', mark: false });
+  if (Math.max(end, cursor) < text.length) pieces.push({ text: '…', mark: false });
   return pieces;
 }
 

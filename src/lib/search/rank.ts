@@ -1,3 +1,4 @@
+import { countName, type Expansion, nameKey } from './glossary.ts';
 import type { SectionText } from './sections.ts';
 
 /** What the search engine (Pagefind) said about one section. */
@@ -10,10 +11,16 @@ export interface EngineHit {
 export interface RankedSection {
   id: string;
   title: string;
-  /** True when the section contains the whole query as typed. */
+  /** True when the section holds the whole query, or another name of the term the query names. */
   whole: boolean;
-  /** Terms to highlight: the whole query, or the pieces the engine matched. */
+  /** Whether the section holds the query itself; when not, it is here for `names`. */
+  holdsQuery: boolean;
+  /** Literal terms to mark, anywhere: the whole query, or the pieces the engine matched. */
   terms: string[];
+  /** Other names of the term the query names that the section holds, to mark as whole words and to tell the reader. */
+  names: string[];
+  /** An entry of the term index: it points at the other results. */
+  entry: boolean;
   score: number;
 }
 
@@ -22,60 +29,55 @@ export interface RankedResults {
   partial: RankedSection[];
 }
 
-/**
- * Case- and width-insensitive form, one character for one, so offsets still point into the
- * original text: `ＴensorRT` and `tensorrt` are the same query.
- */
-export function foldChars(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const folded = ch.normalize('NFKC').toLowerCase();
-    out += folded.length === ch.length ? folded : ch;
-  }
-  return out;
+interface Where {
+  title: number;
+  labels: number;
+  text: number;
 }
 
-/** The folded form of a query or a section, with white space collapsed. */
-export function foldForMatch(text: string): string {
-  return foldChars(text).replace(/\s+/g, ' ').trim();
-}
-
-function countOccurrences(haystack: string, needle: string): number {
-  if (!needle) return 0;
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) count++;
-  return count;
-}
+const weigh = (w: Where) => w.title * 10 + w.labels * 3 + w.text;
 
 /**
- * Orders sections for a reader: first every section that contains the whole query (a heading
- * match counts most, then the term set off as a label — a bold lead-in or a header cell — then how
- * often it occurs), then the sections the engine matched only in
- * part (存 and 算 of 存算一体), in page order. Pagefind splits compound Chinese terms and lists
- * sub-results in page order, so without this 联邦推理 would return all twenty sections unordered.
- * A section that contains the query is never missed, even if the engine did not return it.
+ * Orders sections for a reader: first every section that holds the whole query — or, when the
+ * query names a glossary term, another of the term's names (`推测解码` for "speculative
+ * decoding") — by a heading match counting most, then the term set off as a label (a bold
+ * lead-in or a header cell), then how often it occurs; the term index's entries come after the
+ * sections they point at. Then the sections the engine matched only in part (存 and 算 of
+ * 存算一体), in page order. Pagefind splits compound Chinese terms and lists sub-results in page
+ * order, so without this 联邦推理 would return all twenty sections unordered. A section that
+ * holds the query is never missed, even if the engine did not return it.
+ *
+ * The query is looked for anywhere, ignoring case, width, spaces and hyphens ("KV Cache" finds
+ * "KV-Cache"); the term's other names as whole words, as the term index finds them.
  */
-export function rankSections(query: string, sections: SectionText[], hits: EngineHit[]): RankedResults {
-  const q = foldForMatch(query);
-  if (!q) return { whole: [], partial: [] };
+export function rankSections(query: string, sections: SectionText[], hits: EngineHit[], expansion?: Expansion): RankedResults {
+  const q = query.trim();
+  if (!nameKey(q)) return { whole: [], partial: [] };
   const hitById = new Map(hits.map((h) => [h.id, h]));
+  const excludes = expansion?.term.excludes ?? [];
   const whole: RankedSection[] = [];
   const partial: RankedSection[] = [];
   sections.forEach((section, order) => {
-    const title = foldForMatch(section.title);
-    const text = foldForMatch(section.text);
-    const inTitle = countOccurrences(title, q);
-    const inLabels = countOccurrences(foldForMatch(section.labels ?? ''), q);
-    const inText = countOccurrences(text, q);
-    if (inTitle + inText > 0) {
-      const score = inTitle * 10 + inLabels * 3 + inText - order / 1000;
-      whole.push({ id: section.id, title: section.title, whole: true, terms: [query.trim()], score });
+    const literal: Where = { title: countName(section.title, q), labels: countName(section.labels ?? '', q), text: countName(section.text, q) };
+    const holdsQuery = literal.title + literal.text > 0;
+    let score = weigh(literal);
+    const names: string[] = [];
+    for (const name of expansion?.others ?? []) {
+      const options = { wholeWords: true, excludes };
+      const w: Where = { title: countName(section.title, name, options), labels: countName(section.labels ?? '', name, options), text: countName(section.text, name, options) };
+      if (w.title + w.text === 0) continue;
+      names.push(name);
+      score += weigh(w);
+    }
+    const entry = section.entry === true;
+    if (holdsQuery || names.length > 0) {
+      whole.push({ id: section.id, title: section.title, whole: true, holdsQuery, terms: [q], names, entry, score: score - order / 1000 });
       return;
     }
     const hit = hitById.get(section.id);
-    if (hit) partial.push({ id: section.id, title: section.title, whole: false, terms: hit.words, score: -order });
+    if (hit) partial.push({ id: section.id, title: section.title, whole: false, holdsQuery: false, terms: hit.words, names: [], entry, score: -order });
   });
-  whole.sort((a, b) => b.score - a.score);
+  whole.sort((a, b) => Number(a.entry) - Number(b.entry) || b.score - a.score);
   return { whole, partial };
 }
 

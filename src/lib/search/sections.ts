@@ -5,6 +5,11 @@ export interface SectionText {
   text: string;
   /** Text the chapter sets off as a label: bold lead-ins, header cells. A term found here is what the section is about. */
   labels: string;
+  /**
+   * Set on an entry of the term index (an element with an id and `data-pagefind-title`, not a
+   * heading): it points at the sections that hold the term, so it ranks after them.
+   */
+  entry?: true;
 }
 
 export function normaliseSpace(text: string): string {

@@ -1,14 +1,16 @@
-import { type PagefindApi, searchSections } from '../../lib/search/engine.ts';
+import { type ChapterResults, type PagefindApi, searchSections } from '../../lib/search/engine.ts';
 import { excerptPieces } from '../../lib/search/excerpt.ts';
-import { loosenQuery, type RankedResults, type RankedSection } from '../../lib/search/rank.ts';
+import { type Glossary, type GlossaryTerm, namesOf } from '../../lib/search/glossary.ts';
+import { loosenQuery, type RankedSection } from '../../lib/search/rank.ts';
 import type { SectionText } from '../../lib/search/sections.ts';
-import { highlightTerms } from './highlight.ts';
+import { type HighlightWhat, highlightTerms } from './highlight.ts';
 // Imported as a URL and linked on first open: a plain CSS import would be hoisted into the page.
 import dialogStyles from './dialog.css?url';
 
 interface Engine {
   pagefind: PagefindApi;
   sections: SectionText[];
+  glossary: Glossary;
 }
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -20,8 +22,12 @@ function loadEngine(): Promise<Engine> {
     // Pagefind's bundle is written next to the site by the build; its path follows the base.
     const pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
     await pagefind.options({ basePath: `${base}pagefind/` });
-    const sections = (await fetch(`${base}pagefind/chapter-sections.json`).then((r) => r.json())) as SectionText[];
-    return { pagefind, sections };
+    // Written by the build beside the bundle (src/integrations/pagefind.ts), fetched with it.
+    const [sections, glossary] = await Promise.all([
+      fetch(`${base}pagefind/chapter-sections.json`).then((r) => r.json() as Promise<SectionText[]>),
+      fetch(`${base}pagefind/chapter-glossary.json`).then((r) => r.json() as Promise<Glossary>),
+    ]);
+    return { pagefind, sections, glossary };
   })();
   return engine;
 }
@@ -54,6 +60,7 @@ class SearchUi {
   private dialog = el('dialog', { className: 'search-dialog' });
   private input = el('input', { type: 'search', id: 'search-input', autocomplete: 'off', spellcheck: false, placeholder: '输入术语，如 量化、推测解码、PagedAttention' });
   private status = el('p', { className: 'search-status' });
+  private card = el('section', { className: 'search-term', hidden: true });
   private results = el('ol', { className: 'search-results' });
   private partialToggle = el('button', { type: 'button', className: 'search-more tool-button' });
   private partialList = el('ol', { className: 'search-results search-results-partial', hidden: true });
@@ -69,6 +76,7 @@ class SearchUi {
     this.input.setAttribute('aria-describedby', 'search-dialog-hint');
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
+    this.card.setAttribute('aria-labelledby', 'search-term-name');
     this.results.setAttribute('aria-label', '包含完整搜索词的小节');
     this.partialList.setAttribute('aria-label', '部分匹配的小节');
     this.partialList.id = 'search-partial-results';
@@ -84,6 +92,7 @@ class SearchUi {
       el('p', { id: 'search-dialog-hint', className: 'search-hint' }, '↑ ↓ 选择结果，Enter 打开，Esc 关闭'),
       this.status,
       this.empty,
+      this.card,
       this.results,
       this.partialBox,
     );
@@ -145,37 +154,41 @@ class SearchUi {
     const id = ++this.latest;
     const q = query.trim();
     if (!q) return this.render(q, { whole: [], partial: [] }, false);
-    const { pagefind, sections } = await loadEngine();
-    let results: RankedResults;
+    const { pagefind, sections, glossary } = await loadEngine();
+    let results: ChapterResults;
     if (loosened) {
       const parts = await Promise.all(loosenQuery(q).map((w) => searchSections(pagefind, sections, w)));
       const seen = new Set<string>();
       const whole = parts.flatMap((p) => p.whole).filter((s) => !seen.has(s.id) && seen.add(s.id));
       results = { whole, partial: [] };
     } else {
-      results = await searchSections(pagefind, sections, q);
+      results = await searchSections(pagefind, sections, q, glossary);
     }
     if (id !== this.latest) return; // a newer keystroke won
     this.render(q, results, loosened, sections);
   }
 
-  private render(query: string, results: RankedResults, loosened: boolean, sections: SectionText[] = []) {
-    const text = new Map(sections.map((s) => [s.id, s.text]));
-    this.results.replaceChildren(...results.whole.map((r) => this.item(r, text.get(r.id) ?? '')));
-    this.partialList.replaceChildren(...results.partial.map((r) => this.item(r, text.get(r.id) ?? '')));
+  private render(query: string, results: ChapterResults, loosened: boolean, sections: SectionText[] = []) {
+    const byId = new Map(sections.map((s) => [s.id, s]));
+    const item = (r: RankedSection) => this.item(r, byId.get(r.id)?.text ?? '', results.term);
+    this.renderCard(results.term, byId);
+    this.results.replaceChildren(...results.whole.map(item));
+    this.partialList.replaceChildren(...results.partial.map(item));
     this.partialBox.hidden = results.partial.length === 0;
     this.partialList.hidden = true;
     this.partialToggle.setAttribute('aria-expanded', 'false');
     this.partialToggle.textContent = `显示 ${results.partial.length} 个部分匹配的小节`;
     // "Nothing found" is about the whole query: a few sections holding a piece of it (存 of
     // 存算一体) do not answer the reader, so they stay behind the control below the message.
-    const none = query !== '' && results.whole.length === 0;
+    const none = query !== '' && results.whole.length === 0 && !results.term;
     const partialNote = results.partial.length ? `，另有 ${results.partial.length} 个部分匹配` : '';
+    // Sections found through another name of the term say so on the result itself.
+    const alsoOtherNames = results.whole.some((r) => !r.holdsQuery) ? '或同一术语其他名称' : '';
     this.empty.hidden = !none;
     this.empty.replaceChildren();
     if (!query) this.status.textContent = '';
     else if (none) this.status.textContent = `没有找到包含“${query}”的小节${partialNote}`;
-    else this.status.textContent = `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”的小节${partialNote}`;
+    else this.status.textContent = `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”${alsoOtherNames}的小节${partialNote}`;
     if (none) {
       this.empty.append(el('p', {}, '试试更短的词（如“量化”）、英文名称（如“TensorRT”）或相关术语。'));
       const words = loosenQuery(query);
@@ -187,27 +200,72 @@ class SearchUi {
     }
   }
 
-  private item(result: RankedSection, sectionText: string): HTMLLIElement {
+  /**
+   * The term the query names: its headword, other names and pinyin, with links to its entry in
+   * the term index and to every place the index lists for it.
+   */
+  private renderCard(term: GlossaryTerm | undefined, byId: Map<string, SectionText>) {
+    this.card.hidden = !term;
+    if (!term) return this.card.replaceChildren();
+    const names: HighlightWhat = { terms: [], names: namesOf(term), excludes: term.excludes };
+    const link = (id: string, text: string, label?: string) => {
+      const a = el('a', { href: `#${id}` }, text);
+      if (label) a.setAttribute('aria-label', label);
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        this.go(id, names);
+      });
+      return a;
+    };
+    const others = namesOf(term).slice(1);
+    const places = el('ul', { className: 'search-term-places' });
+    for (const p of term.places) {
+      // The index links a section only where its own text has the term, and names the figure rows.
+      const title = byId.get(p.sectionId)?.title;
+      const li = el('li', {}, p.inText ? link(p.sectionId, p.label, title) : el('span', {}, p.label));
+      if (p.rows.length) {
+        li.append('（表：');
+        p.rows.forEach((r, i) => li.append(...(i ? ['、'] : []), link(r.id, r.label)));
+        li.append('）');
+      }
+      places.append(li);
+    }
+    this.card.replaceChildren(
+      el('p', { className: 'search-term-kind' }, '术语'),
+      el('h3', { id: 'search-term-name', className: 'search-term-name' }, term.name),
+      ...(others.length ? [el('p', { className: 'search-term-names' }, others.join(' · '))] : []),
+      ...(term.pinyin ? [Object.assign(el('p', { className: 'search-term-pinyin' }, term.pinyin), { lang: 'zh-Latn-pinyin' })] : []),
+      el('div', { className: 'search-term-where' }, el('span', { className: 'search-term-label' }, '出现在'), places),
+      Object.assign(link(term.entryId, '在术语索引中查看'), { className: 'search-term-entry' }),
+    );
+  }
+
+  private item(result: RankedSection, sectionText: string, term: GlossaryTerm | undefined): HTMLLIElement {
+    const what: HighlightWhat = { terms: result.terms, names: result.names, excludes: term?.excludes };
     const excerpt = el('span', { className: 'search-excerpt' });
-    for (const piece of excerptPieces(sectionText, result.terms)) excerpt.append(piece.mark ? el('mark', {}, piece.text) : piece.text);
-    const link = el('a', { href: `#${result.id}` }, el('span', { className: 'search-result-title' }, result.title), excerpt);
+    for (const piece of excerptPieces(sectionText, result.terms, { names: what.names, excludes: what.excludes })) excerpt.append(piece.mark ? el('mark', {}, piece.text) : piece.text);
+    const title = el('span', { className: 'search-result-title' }, result.entry ? `术语索引：${result.title}` : result.title);
+    const link = el('a', { href: `#${result.id}` }, title);
+    // Found through another name of the term: say which, since the query itself is not there.
+    if (!result.holdsQuery && result.names.length) link.append(el('span', { className: 'search-via' }, `含${result.names.map((n) => `“${n}”`).join('')}`));
+    link.append(excerpt);
     link.addEventListener('click', (e) => {
       e.preventDefault();
-      this.go(result);
+      this.go(result.id, what);
     });
     return el('li', {}, link);
   }
 
-  private go(result: RankedSection) {
+  private go(id: string, what: HighlightWhat) {
     this.navigating = true;
     this.dialog.close();
-    const heading = document.getElementById(result.id);
-    if (!heading) return;
+    const target = document.getElementById(id);
+    if (!target) return;
     // Ids start with digits, so no querySelector. Setting the hash scrolls (below the sticky
-    // header, by scroll-padding), marks the heading as :target and updates the TOC.
-    location.hash = encodeURIComponent(result.id);
-    highlightTerms(heading, result.terms);
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+    // header, by scroll-padding), marks the target as :target and updates the TOC.
+    location.hash = encodeURIComponent(id);
+    highlightTerms(target, what);
+    target.tabIndex = -1;
+    target.focus({ preventScroll: true });
   }
 }

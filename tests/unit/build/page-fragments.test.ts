@@ -8,16 +8,18 @@ const html = `<!doctype html><html><body><a href="#top" class="brand">十四、�
 <p>推测解码 [<a href="#ref-5" id="cite-5-trends-1" class="citation">5</a>]</p>
 <table><caption id="tbl-x">X</caption><tbody><tr id="tensorrt"><td class="col-0">推理引擎</td><th scope="row">TensorRT<a class="anchor-link row-link" href="#tensorrt"><span class="sr-only">本行链接：TensorRT</span></a></th></tr></tbody></table>
 <p id="ref-5" class="reference">[5] Leviathan, Y., et al. "Fast Inference from Transformers via Speculative Decoding." <span class="backrefs"><a href="#cite-5-trends-1">↩14.3.2</a></span></p>
+<dl><div class="term" id="term-推测解码" data-pagefind-title="推测解码"><dt>推测解码</dt></div></dl>
 <p id="note">无链接指向的 id</p></main><a href="#top"><span aria-hidden="true">↑</span> 回到顶部</a></body></html>`;
 
 describe('the fragments of a built page', () => {
-  it('are its headings, figure rows, reference entries and the other places its links lead to, each named by what a reader sees there', () => {
+  it('are its headings, figure rows, reference entries, term index entries and the other places its links lead to, each named by what a reader sees there', () => {
     expect(pageFragments(html)).toEqual([
       { id: 'top', points: 'link: 回到顶部' },
       { id: 'chapter', points: 'link: 跳到正文' },
       { id: '1432-技术发展里程碑', points: 'heading: 14.3.2 技术发展里程碑' },
       { id: 'tensorrt', points: 'row: TensorRT' },
       { id: 'ref-5', points: 'reference: [5] Leviathan, Y., et al. "Fast Inference from T…' },
+      { id: 'term-推测解码', points: 'term: 推测解码' },
     ]);
   });
 

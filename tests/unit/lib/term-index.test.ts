@@ -31,8 +31,11 @@ describe('finding a term in the text', () => {
     expect(termMatches('ONNX Runtime', 'ONNX\n  Runtime')).toBe(true);
   });
 
-  it('keeps hyphen and space variants apart, so aliases must name them', () => {
-    expect(termMatches('KV-Cache', 'KV Cache')).toBe(false);
+  it('reads spacing and hyphenation variants as one name, as search does, but not a run-on word', () => {
+    expect(termMatches('KV-Cache', 'KV Cache 管理')).toBe(true);
+    expect(termMatches('Chain-of-Thought', 'chain of thought')).toBe(true);
+    expect(termMatches('1.58-bit', '1.58 bit 量化')).toBe(true);
+    expect(termMatches('KV-Cache', 'KV-Caches')).toBe(false);
   });
 
   it('does not count a match inside a longer name of something else, but still finds the term beside it', () => {
@@ -124,6 +127,15 @@ describe('building the index', () => {
     expect(message).not.toContain('"TensorRT"');
   });
 
+  it('gives each entry an id from its headword, apart from heading and row ids, and fails on two entries with one id', () => {
+    const index = buildTermIndex([entry('TensorRT'), entry('推测解码', { pinyin: 'tui ce jie ma' }), entry('PagedAttention')], locations);
+    expect([...index.latin, ...index.han].flatMap((g) => g.terms.map((t) => t.id))).toEqual(['term-pagedattention', 'term-tensorrt', 'term-推测解码']);
+    // Different names, one slug: a link to either entry would be ambiguous.
+    expect(() => buildTermIndex([entry('1.58-bit'), entry('158-bit')], [section('a', '1.58-bit 与 158-bit')])).toThrow(
+      /term "158-bit" \(entry 1\) would have the same entry id "term-158-bit" as "1.58-bit"/,
+    );
+  });
+
   it('fails when a pinyin in the data disagrees with the reading the collation knows', () => {
     // 量 is liang; written "ang hua" it would claim to sort before 剪 (jian).
     const terms = [entry('剪枝', { pinyin: 'jian zhi' }), entry('量化', { pinyin: 'ang hua' })];
@@ -149,6 +161,9 @@ describe('the data file schema', () => {
 
   it('refuses a spelling shared by two entries, a misspelt field and a list under 40', () => {
     expect(issues([...base, { name: 'term3' }])[0]).toMatch(/^40\.name: "term3" is already a form of entry 3/);
+    expect(issues([...base, { name: 'X', aliases: ['- -'] }])[0]).toMatch(/^40\.name: "- -" is only spaces and hyphens/);
+    // Search cannot tell names apart that differ only in case, width, spaces or hyphens.
+    expect(issues([...base, { name: 'KV-Cache' }, { name: 'KVC', aliases: ['KV Cache'] }])[0]).toMatch(/^41\.name: "KV Cache" is already a form of entry 40 \("KV-Cache"\)/);
     expect(issues([...base, { name: 'X', alias: ['Y'] }])[0]).toMatch(/^40: Unrecognized key: "alias"/);
     expect(issues(base.slice(1))[0]).toMatch(/at least 40 terms/);
   });
