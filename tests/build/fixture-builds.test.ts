@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { buildContent } from '../support/build-content.ts';
 import { contentDir, root } from '../support/paths.ts';
 
 /*
@@ -14,15 +14,7 @@ import { contentDir, root } from '../support/paths.ts';
  */
 const fixtures = path.join(root, 'tests/fixtures/content');
 
-function build(content: string) {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-build-'));
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, read: (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8') };
-}
+const build = (content: string) => buildContent(content);
 
 describe('a content error stops the build with its place and a hint on the command line', () => {
   it('a figure cell whose level the scale does not know (found when the chapter is read)', () => {

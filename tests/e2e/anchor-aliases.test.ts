@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHostedBrowser } from '../support/hosted.ts';
-import { contentDir, root } from '../support/paths.ts';
+import { buildContent } from '../support/build-content.ts';
+import { contentDir } from '../support/paths.ts';
 
 /*
  * An author retitles "14.3.2 技术发展里程碑" and renames the matrix row "TensorRT". Links
@@ -15,14 +15,7 @@ const content = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-retitled-'));
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-retitled-dist-'));
 const record = path.join(content, 'anchors.txt');
 
-function build() {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
+const build = () => buildContent(content, outDir);
 
 let unaliased: { status: number | null; output: string };
 let aliased: { status: number | null; output: string };
