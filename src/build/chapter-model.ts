@@ -9,11 +9,13 @@ import type { CitationIndex } from '../lib/citations.ts';
 import type { FigureModel } from '../lib/figures/model.ts';
 import { findDuplicateIds, type HeadingOccurrence } from '../lib/heading-ids.ts';
 import type { SectionText } from '../lib/search/sections.ts';
+import type { ChapterFacts } from '../lib/schemas/facts.ts';
 import type { SourceRange } from '../lib/section-source.ts';
 import { slugForHeading } from '../lib/slug.ts';
 import { TERM_INDEX_TITLE, type TermIndex } from '../lib/term-index.ts';
 import remarkReadFigures from '../plugins/remark-read-figures.ts';
 import { buildCitationIndex } from './citation-index.ts';
+import { parseFacts, readFactsFile } from './chapter-facts.ts';
 import { CHAPTER_MARKDOWN, deriveChapterMarkdown } from './chapter-markdown.ts';
 import { ContentError, type ContentProblem, displayPath, problemFromMessage } from './content-error.ts';
 import { readSections, type SectionSource } from './read-sections.ts';
@@ -31,6 +33,10 @@ export interface ChapterHeading {
 export interface ChapterModel {
   /** The chapter's title: the opening section's first heading. */
   title: string;
+  /** The chapter's opening paragraph, its own summary of itself: the description when the facts give none. */
+  opening: string;
+  /** What the facts file states; what it does not state is absent, never filled in. */
+  facts: ChapterFacts;
   /** The section files in order, with their headings. */
   sections: { stem: string; title: string; headings: ChapterHeading[] }[];
   /** Every figure, in reading order. */
@@ -47,11 +53,16 @@ export interface ChapterModel {
 
 /** Reads the content folder and derives the model; throws a ContentError naming every problem's file, line and column. */
 export function prepareChapter(dir: string): ChapterModel {
-  return modelOf(readSections(dir), readTermsFile(dir));
+  return modelOf(readSections(dir), readTermsFile(dir), { facts: readFactsFile(dir) });
 }
 
-/** The model of parsed section files and, when there is one, the term index's data file. */
-export function modelOf(sections: SectionSource[], termsFile?: { file: string; text: string }): ChapterModel {
+export interface ModelSources {
+  /** The facts file; without one no fact is known. */
+  facts?: { file: string; text: string };
+}
+
+/** The model of parsed section files and, when there are, the term index's data file and the facts file. */
+export function modelOf(sections: SectionSource[], termsFile?: { file: string; text: string }, sources: ModelSources = {}): ChapterModel {
   const problems: ContentProblem[] = [];
   const orders = new Map<number, string>();
   for (const s of sections) {
@@ -106,6 +117,12 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
 
   const citations = buildCitationIndex(sections);
   problems.push(...citations.problems);
+
+  const titleHeading = sectionInfo[0]?.headings[0];
+  const { facts, problems: factProblems } = sources.facts
+    ? parseFacts(sources.facts, titleHeading && { text: titleHeading.text, file: sectionInfo[0].s.file, line: titleHeading.line })
+    : { facts: {}, problems: [] };
+  problems.push(...factProblems);
   if (problems.length > 0) throw new ContentError(problems);
 
   const figureMap = new Map(figures.map((f) => [f.name, f]));
@@ -113,8 +130,12 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
   const terms = termsFile ? buildTermIndexFrom(termsFile, termLocations(sections, figureMap)) : { problems: [] };
   if (terms.problems.length > 0) throw new ContentError(terms.problems);
 
+  const opening = sections[0]?.tree.children.find((n) => n.type === 'paragraph');
+
   return {
-    title: sectionInfo[0]?.headings[0]?.text ?? '',
+    title: titleHeading?.text ?? '',
+    opening: opening ? toString(opening) : '',
+    facts,
     sections: sectionInfo.map(({ s, headings }) => ({ stem: s.stem, title: headings[0]?.text ?? '', headings: headings.map(({ depth, text, id }) => ({ depth, text, id })) })),
     figures,
     citations: citations.index,

@@ -14,11 +14,12 @@ import { contentDir, root } from '../support/paths.ts';
  */
 const fixtures = path.join(root, 'tests/fixtures/content');
 
-function build(content: string) {
+function build(content: string, env: Record<string, string> = {}) {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-build-'));
+  const { SITE_URL: _, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...inherited, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, read: (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8') };
@@ -30,6 +31,19 @@ describe('a content error stops the build with its place and a hint on the comma
     expect(status).not.toBe(0);
     expect(output).toContain('tests/fixtures/content/bad-figure/01-summary.mdx:21:33: figure "maturity", column "成熟度等级": "推广阶段" is not a level of 成熟度等级 (试点阶段 / 生产阶段 / 成熟/生产 / 成熟阶段)');
     expect(output).toContain('Hint: Start the cell with one of those words');
+  });
+
+  it('a facts file with a licence that is not an SPDX identifier and a misspelt field (found when the chapter is read)', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-content-'));
+    fs.cpSync(contentDir, copy, { recursive: true });
+    fs.appendFileSync(path.join(copy, 'chapter.yaml'), '\nlicense: CC BY 4.0\nauthor: 王小明\n');
+    const { status, output } = build(copy);
+    const lines = fs.readFileSync(path.join(copy, 'chapter.yaml'), 'utf8').split('\n');
+    const line = (start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
+    expect(status).not.toBe(0);
+    expect(output).toContain(`${path.relative(root, copy)}/chapter.yaml:${line('license:')}:10: field "license": "CC BY 4.0" is not an SPDX licence identifier`);
+    expect(output).toContain(`${path.relative(root, copy)}/chapter.yaml:${line('author:')}:1: unknown field "author" (did you mean "authors"?)`);
+    expect(output).toContain('Hint: Write the licence’s SPDX identifier');
   });
 
   it('a formula KaTeX cannot parse (found when the page is compiled)', () => {
@@ -92,3 +106,4 @@ describe('one edit in one section file reaches every published form', () => {
     expect(read('data/maturity.csv')).toContain('tensorrt,推理引擎,TensorRT,成熟阶段,6.0x,中等,NVIDIA GPU 首选');
   });
 });
+

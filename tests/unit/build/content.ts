@@ -5,12 +5,15 @@ import { root } from '../../support/paths.ts';
 
 /**
  * The chapter model of section files given as text, as if they sat in content/ (messages name
- * them `content/<name>`); nothing is read from disk.
+ * them `content/<name>`), with a term index and a facts file (content/chapter.yaml) when given;
+ * nothing is read from disk.
  */
-export function modelFrom(files: Record<string, string>, terms?: string): ChapterModel {
+export function modelFrom(files: Record<string, string>, terms?: string, { facts }: { facts?: string } = {}): ChapterModel {
   const at = (name: string) => path.join(root, 'content', name);
   const sections = parseSections(Object.entries(files).map(([name, text]) => ({ file: at(name), text })));
-  return modelOf(sections, terms === undefined ? undefined : { file: at('terms.yaml'), text: terms });
+  return modelOf(sections, terms === undefined ? undefined : { file: at('terms.yaml'), text: terms }, {
+    ...(facts === undefined ? {} : { facts: { file: at('chapter.yaml'), text: facts } }),
+  });
 }
 
 /** The message a content error gives, or the model when there is none. */
