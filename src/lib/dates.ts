@@ -35,3 +35,10 @@ export function checkPartialDate(value: string, field: string): PartialDate {
   return date;
 }
 
+/**
+ * The calendar day (YYYY-MM-DD) of a moment given in seconds since the epoch, at a fixed offset
+ * from UTC in minutes: the same on every machine, whatever its own time zone.
+ */
+export function calendarDay(seconds: number, offsetMinutes: number): string {
+  return new Date((seconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 10);
+}

@@ -5,14 +5,15 @@ import { displayName, pageDescription, withBase } from '../lib/site.ts';
 /**
  * llms.txt (llmstxt.org): a title, a one-paragraph summary, then lists of links. The chapter's own
  * Markdown comes first, since it is the exact text; the figure data follows as optional detail.
- * The facts said about the chapter are those the facts file states.
+ * The facts said about the chapter are those the facts file states, and its last change.
  */
 export const GET: APIRoute = ({ site }) => {
   const url = (p = '') => new URL(withBase(import.meta.env.BASE_URL, p), site).href;
-  const { facts } = chapter;
+  const { facts, updated } = chapter;
   const known = [
     facts.authors && `作者：${facts.authors.map(displayName).join('、')}。`,
     facts.published && `出版日期：${facts.published}。`,
+    updated && `最后更新：${updated}。`,
     facts.license && `许可：${facts.license}。`,
   ].filter(Boolean);
   const lines = [

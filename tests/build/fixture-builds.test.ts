@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,6 +85,10 @@ describe('one edit in one section file reaches every published form', () => {
 
     const page = parseHTML(read('index.html')).document;
     expect([...page.querySelectorAll('p')].some((p) => p.textContent === sentence[1])).toBe(true);
+    // A copy of the files has no history: no date anywhere, and one line of the build log says why.
+    expect(output.match(/^.*Dates of last change left out.*$/gm)).toEqual([expect.stringMatching(/chapter-content-\w+ is not in a git repository; they are read from the chapter's git history\.$/)]);
+    expect(page.querySelectorAll('.chapter-updated, .section-meta, time')).toHaveLength(0);
+    expect(page.querySelector('script[type="application/ld+json"]')!.textContent).not.toContain('dateModified');
     const tensorrt = page.getElementById('tensorrt')!;
     expect(tensorrt.querySelector('td.gain')!.textContent!.trim()).toBe('6.0x');
     expect(tensorrt.querySelector('td.gain')!.getAttribute('data-sort')).toBe('6');
@@ -107,3 +111,98 @@ describe('one edit in one section file reaches every published form', () => {
   });
 });
 
+describe('the facts file and the history reach every published form', () => {
+  it('with every fact known, a repository and one commit: page metadata, JSON-LD, the three citations, llms.txt, the dates and a source link per section', () => {
+    // The chapter as a repository of its own, committed at 20:00 UTC on 3 February 2026: 04:00 on 4 February at UTC+8.
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-repo-'));
+    const copy = path.join(repo, 'content');
+    fs.cpSync(contentDir, copy, { recursive: true });
+    fs.writeFileSync(
+      path.join(copy, 'chapter.yaml'),
+      [
+        'partOf: 推理优化综述',
+        'authors:',
+        '  - { family: 王, given: 小明 }',
+        '  - { family: Vaswani, given: Ashish }',
+        'published: 2025-06-30',
+        'license: CC-BY-4.0',
+        'site: https://facts.example.org',
+        'repository:',
+        '  url: https://github.com/owner/chapter',
+        '  branch: main',
+        '',
+      ].join('\n'),
+    );
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
+        cwd: repo,
+        env: { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'C', GIT_COMMITTER_EMAIL: 'c@example.org', GIT_AUTHOR_DATE: '2026-02-03T20:00:00Z', GIT_COMMITTER_DATE: '2026-02-03T20:00:00Z' },
+      });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'the chapter');
+
+    const { status, output, read } = build(copy);
+    expect(status, output).toBe(0);
+    expect(output).not.toContain('Dates of last change left out');
+    const page = parseHTML(read('index.html')).document;
+    const meta = (sel: string) => page.querySelector(sel)?.getAttribute('content');
+
+    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe('https://facts.example.org/');
+    expect(meta('meta[name="author"]')).toBe('王小明, Ashish Vaswani');
+    expect(meta('meta[property="og:site_name"]')).toBe('推理优化综述');
+    expect(meta('meta[property="article:published_time"]')).toBe('2025-06-30');
+    expect(meta('meta[property="article:modified_time"]')).toBe('2026-02-04');
+    expect(page.querySelector('link[rel="license"]')!.getAttribute('href')).toBe('https://spdx.org/licenses/CC-BY-4.0.html');
+    const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(ld).toMatchObject({
+      author: [
+        { '@type': 'Person', name: '王小明' },
+        { '@type': 'Person', name: 'Ashish Vaswani' },
+      ],
+      datePublished: '2025-06-30',
+      dateModified: '2026-02-04',
+      license: 'https://spdx.org/licenses/CC-BY-4.0.html',
+      isPartOf: { '@type': 'CreativeWork', name: '推理优化综述' },
+    });
+
+    // The citations as a reader sees them before the script fills in the access date.
+    expect(page.getElementById('cite-gbt')!.textContent).toBe('王小明, Vaswani A. 十四、总结与展望[EB/OL]//推理优化综述. 2025(2026-02-04)[YYYY-MM-DD]. https://facts.example.org/.');
+    expect(page.getElementById('cite-apa')!.textContent).toBe('王小明, & Vaswani, A. (2026, February 4). 十四、总结与展望. 推理优化综述. Retrieved Month D, YYYY, from https://facts.example.org/');
+    const bib = page.getElementById('cite-bibtex')!.textContent!;
+    expect(bib).toContain('author = {王, 小明 and Vaswani, Ashish},');
+    expect(bib).toContain('booktitle = {推理优化综述},');
+    expect(bib).toContain('date = {2025-06-30},');
+    expect(bib).toContain('note = {Last updated: 2026-02-04. Accessed: YYYY-MM-DD},');
+    const note = page.querySelector('.cite-note')!.textContent!;
+    expect(note).not.toContain('不详');
+    expect(page.querySelector('.cite-chapter a[rel="license"]')!.textContent).toBe('CC-BY-4.0');
+
+    const llms = read('llms.txt');
+    expect(llms).toContain('《推理优化综述》中「十四、总结与展望」一章的网页版。');
+    expect(llms).toContain('作者：王小明、Ashish Vaswani。出版日期：2025-06-30。最后更新：2026-02-04。许可：CC-BY-4.0。');
+
+    // The dates: under the title, and beside every h2/h3 of the chapter.
+    expect(page.querySelector('h1 + .chapter-updated time')!.getAttribute('datetime')).toBe('2026-02-04');
+    const headings = [...page.querySelectorAll('.chapter-section[data-section] :is(h2, h3)')];
+    expect(headings).toHaveLength(19);
+    for (const h of headings) {
+      const meta = h.parentElement!.querySelector('.section-meta')!;
+      expect(meta.querySelector('time')!.getAttribute('datetime'), h.id).toBe('2026-02-04');
+      // Each link opens the section's own lines: the first is its heading, the last its last block.
+      const link = meta.querySelector('a.section-source')!;
+      const match = /^https:\/\/github\.com\/owner\/chapter\/blob\/main\/(content\/[\w-]+\.mdx)#L(\d+)-L(\d+)$/.exec(link.getAttribute('href')!);
+      expect(match, link.getAttribute('href')!).not.toBeNull();
+      const lines = fs.readFileSync(path.join(repo, match![1]), 'utf8').split('\n');
+      const [start, end] = [Number(match![2]), Number(match![3])];
+      expect(lines[start - 1], h.id).toBe(`${h.tagName === 'H2' ? '##' : '###'} ${h.textContent}`);
+      const rest = lines.slice(end).filter((l) => l.trim() !== '' && l.trim() !== '---');
+      expect(lines[end - 1].trim(), h.id).not.toBe('');
+      expect(rest.length === 0 || new RegExp(`^#{1,${h.tagName === 'H2' ? 2 : 3}} `).test(rest[0]), h.id).toBe(true);
+      expect(link.textContent).toBe(`在源文件中查看本节：${h.textContent}`);
+    }
+    // Kept out of search and of the chapter's text.
+    expect(page.querySelectorAll('.section-meta:not([data-pagefind-ignore="all"][data-added])')).toHaveLength(0);
+    fs.rmSync(repo, { recursive: true, force: true });
+  });
+});

@@ -59,13 +59,13 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
   });
 
   it('names no author, date of publication, licence or larger work anywhere, since none is known', () => {
-    expect(Object.keys(ld).sort()).toEqual(['@context', '@type', 'description', 'headline', 'inLanguage', 'keywords', 'url'].sort());
+    expect(Object.keys(ld).sort()).toEqual(['@context', '@type', 'description', 'headline', 'inLanguage', 'keywords', 'url', ...(chapter.updated ? ['dateModified'] : [])].sort());
     for (const sel of ['meta[name="author"]', 'meta[property="og:site_name"]', 'meta[property="article:published_time"]', 'link[rel="license"]']) {
       expect(doc.querySelector(sel), sel).toBeNull();
     }
     // No title of a larger work the chapter never names: no `//` part, no site name, no booktitle.
     expect(doc.getElementById('cite-gbt')!.textContent).toMatch(/^十四、总结与展望\[EB\/OL\]\. /);
-    expect(doc.getElementById('cite-apa')!.textContent).toMatch(/^十四、总结与展望\. \(n\.d\.\)\. Retrieved /);
+    expect(doc.getElementById('cite-apa')!.textContent).toMatch(/^十四、总结与展望\. \((n\.d\.|\d{4}, \w+ \d{1,2})\)\. Retrieved /);
     expect(doc.getElementById('cite-bibtex')!.textContent).not.toMatch(/author|booktitle/);
     expect(doc.querySelector('.cite-note')!.textContent).toContain('作者、出版日期与所属著作不详，故从略。');
     const llms = readDist('llms.txt');
@@ -76,6 +76,31 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
   it('gives the subjects the facts file lists as JSON-LD keywords', () => {
     const { keywords } = parse(fs.readFileSync(path.join(contentDir, 'chapter.yaml'), 'utf8')) as { keywords: string[] };
     expect(ld.keywords).toEqual(keywords);
+  });
+
+  it('dates the chapter and each section by the history the model read: under the title, beside every h2/h3, in JSON-LD and the citations', () => {
+    const dated = chapter.revisions.filter((r) => r.updated);
+    if (chapter.updated) {
+      expect(doc.querySelector('h1 + .chapter-updated')!.textContent).toBe(`最后更新：${chapter.updated}`);
+      expect(ld.dateModified).toBe(chapter.updated);
+      expect(meta('meta[property="article:modified_time"]')).toBe(chapter.updated);
+      expect(doc.getElementById('cite-gbt')!.textContent).toContain(`[EB/OL]. (${chapter.updated})[`);
+      // The chapter's date is the newest of its parts'.
+      expect(dated.map((r) => r.updated!).sort().at(-1)! <= chapter.updated).toBe(true);
+      expect(dated).toHaveLength(19);
+    } else {
+      expect(chapter.historyMissing).toBeTruthy();
+      expect(doc.querySelector('.chapter-updated, time')).toBeNull();
+    }
+    for (const r of chapter.revisions) {
+      const time = doc.getElementById(r.id)!.parentElement!.querySelector('.section-meta time');
+      expect(time?.getAttribute('datetime') ?? undefined, r.id).toBe(r.updated);
+    }
+  });
+
+  it('offers no source links: the facts file names no repository', () => {
+    expect(doc.querySelectorAll('a.section-source')).toHaveLength(0);
+    expect(chapter.revisions.every((r) => r.sourceUrl === undefined)).toBe(true);
   });
 });
 

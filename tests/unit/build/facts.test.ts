@@ -51,6 +51,21 @@ describe('the facts file', () => {
   });
 });
 
+describe('a section links to its lines in the repository when the facts name one', () => {
+  it('from its heading to its last block, in the form the facts give', () => {
+    const model = withFacts('repository:\n  url: https://github.com/o/r\n');
+    // The fixture's 14.1 heading is on line 13 of 01-summary.mdx; its last block, the figure, closes with </Figure> on line 24.
+    expect(model.revisions.map((r) => [r.heading, r.path, r.startLine, r.endLine, r.sourceUrl])).toEqual([
+      ['14.1 技术发展总结', 'content/01-summary.mdx', 13, 24, 'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L13-L24'],
+      ['参考文献', 'content/09-references.mdx', 5, 7, 'https://github.com/o/r/blob/HEAD/content/09-references.mdx#L5-L7'],
+    ]);
+  });
+
+  it('and has no link without one', () => {
+    expect(withFacts('site: https://example.org').revisions.every((r) => r.sourceUrl === undefined)).toBe(true);
+  });
+});
+
 describe('a bad facts file fails with the file, the line and the field', () => {
   it('an unknown field, at its key, with the fields the file has', () => {
     expect(factsError('site: https://example.org\nauthor:\n  - { family: 王 }\n')).toMatchInlineSnapshot(`
