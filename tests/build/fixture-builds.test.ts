@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { contentDir, root } from '../support/paths.ts';
 
 /*
@@ -14,12 +14,25 @@ import { contentDir, root } from '../support/paths.ts';
  */
 const fixtures = path.join(root, 'tests/fixtures/content');
 
-function build(content: string, env: Record<string, string> = {}) {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-build-'));
+/** Folders these builds make (copies, outputs and the caches named after them), removed at the end. */
+const made: string[] = [];
+const temp = (prefix: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function build(content: string) {
+  const outDir = temp('chapter-build-');
+  made.push(path.join(root, 'node_modules/.astro', outDir.replace(/\W+/g, '_')));
+  // The site comes from the content's facts file, as in an author's build.
   const { SITE_URL: _, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
-    env: { ...inherited, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: { ...inherited, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, read: (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8') };
@@ -34,7 +47,7 @@ describe('a content error stops the build with its place and a hint on the comma
   });
 
   it('a facts file with a licence that is not an SPDX identifier and a misspelt field (found when the chapter is read)', () => {
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-content-'));
+    const copy = temp('chapter-content-');
     fs.cpSync(contentDir, copy, { recursive: true });
     fs.appendFileSync(path.join(copy, 'chapter.yaml'), '\nlicense: CC BY 4.0\nauthor: 王小明\n');
     const { status, output } = build(copy);
@@ -70,7 +83,7 @@ describe('math, when the chapter has some', () => {
 
 describe('one edit in one section file reaches every published form', () => {
   it('a sentence and a matrix cell changed in content/01-summary.mdx show on the page, in the chapter Markdown, in the copied section and in the figure data', () => {
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-content-'));
+    const copy = temp('chapter-content-');
     fs.cpSync(contentDir, copy, { recursive: true });
     const file = path.join(copy, '01-summary.mdx');
     const sentence = ['模型压缩技术通过减少模型参数数量或降低计算精度来提升推理效率。', '模型压缩技术通过减少模型参数数量或降低计算精度来提升推理效率与能效。'];
@@ -114,7 +127,7 @@ describe('one edit in one section file reaches every published form', () => {
 describe('the facts file and the history reach every published form', () => {
   it('with every fact known, a repository and one commit: page metadata, JSON-LD, the three citations, llms.txt, the dates and a source link per section', () => {
     // The chapter as a repository of its own, committed at 20:00 UTC on 3 February 2026: 04:00 on 4 February at UTC+8.
-    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-repo-'));
+    const repo = temp('chapter-repo-');
     const copy = path.join(repo, 'content');
     fs.cpSync(contentDir, copy, { recursive: true });
     fs.writeFileSync(
@@ -203,6 +216,5 @@ describe('the facts file and the history reach every published form', () => {
     }
     // Kept out of search and of the chapter's text.
     expect(page.querySelectorAll('.section-meta:not([data-pagefind-ignore="all"][data-added])')).toHaveLength(0);
-    fs.rmSync(repo, { recursive: true, force: true });
   });
 });
