@@ -1,8 +1,10 @@
 // @ts-check
+import path from 'node:path';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { FACTS_FILE } from './src/build/chapter-facts.ts';
 import { prepareChapter } from './src/build/chapter-model.ts';
 import { contentDirectory, scriptHash, siteSettings } from './src/build/site-config.ts';
 import anchorRecord from './src/integrations/anchor-record.ts';
@@ -11,10 +13,10 @@ import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { chapterPlugins } from './src/plugins/index.ts';
 
-const { site, base } = siteSettings();
 const contentDir = contentDirectory();
 // The chapter, read once: a content error stops the build here, naming the file, line and column.
 const chapter = prepareChapter(contentDir);
+const { site, base } = siteSettings(process.env, { site: chapter.facts.site, file: path.join(contentDir, FACTS_FILE) });
 
 export default defineConfig({
   site,

@@ -1,10 +1,25 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ContentError } from './content-error.ts';
 
-/** Where the site is served. Override with SITE_URL and BASE_PATH to deploy under a sub-path. */
-export function siteSettings(env: NodeJS.ProcessEnv = process.env): { site: string; base: string } {
-  const site = (env.SITE_URL ?? 'https://chapter14.example.org').replace(/\/+$/, '');
+/**
+ * Where the site is served: the facts file's `site`, which SITE_URL overrides for a deploy, and
+ * BASE_PATH to serve it under a sub-path. Every published form names the page by its address,
+ * so a build with neither stops rather than make one up.
+ */
+export function siteSettings(env: NodeJS.ProcessEnv = process.env, authored?: { site?: string; file: string }): { site: string; base: string } {
+  const given = env.SITE_URL || authored?.site;
+  if (!given) {
+    throw new ContentError([
+      {
+        file: authored?.file ?? 'content/chapter.yaml',
+        message: 'no site URL: the canonical link, the sitemap, llms.txt and the citations all give the page’s address',
+        hint: 'Add site: https://… to this file, or set SITE_URL for the build.',
+      },
+    ]);
+  }
+  const site = given.replace(/\/+$/, '');
   const rawBase = env.BASE_PATH ?? '/';
   const base = ('/' + rawBase.replace(/^\/+|\/+$/g, '') + '/').replace(/^\/\/$/, '/');
   return { site, base };

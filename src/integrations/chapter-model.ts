@@ -16,7 +16,9 @@ export default function chapterModel(model: ChapterModel, contentDir: string): A
   return {
     name: 'chapter-model',
     hooks: {
-      'astro:config:setup': ({ updateConfig, addWatchFile }) => {
+      'astro:config:setup': ({ updateConfig, addWatchFile, logger }) => {
+        // Said once, so a build from a tarball or a shallow clone explains why it shows no dates.
+        if (model.historyMissing) logger.warn(`Dates of last change left out: ${model.historyMissing}; they are read from the chapter's git history.`);
         for (const f of fs.readdirSync(contentDir)) addWatchFile(path.join(contentDir, f));
         updateConfig({
           vite: {

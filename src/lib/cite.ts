@@ -2,42 +2,49 @@
  * How a reader cites this chapter, in the three forms Chinese and international readers use.
  * The rules each function follows are the style's own; the unit tests check them as rules.
  */
+import { checkDate, checkPartialDate, type PartialDate } from './dates.ts';
+
+export { checkDate };
+
+/** What is known about the work; an unknown part is absent (or empty), never made up. */
 export interface CitableWork {
   title: string;
-  /** The larger work the chapter belongs to. */
-  containerTitle: string;
-  /** Personal authors; empty when they are not known (they are never made up). */
+  /** The survey or book the chapter belongs to. */
+  containerTitle?: string;
+  /** Personal authors; empty when not known. */
   authors: { family: string; given?: string }[];
-  /** Date of publication or last revision, YYYY-MM-DD, when known. */
-  issued?: string;
+  /** Date of publication: YYYY-MM-DD, YYYY-MM or YYYY. */
+  published?: string;
+  /** Date of the last revision, YYYY-MM-DD. */
+  updated?: string;
   url: string;
   lang: string;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Checks a YYYY-MM-DD date is a real calendar day (2026-02-30 is not). */
-export function checkDate(value: string, field: string): { y: number; m: number; d: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (!match || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    throw new Error(`${field}: "${value}" is not a calendar date in the form YYYY-MM-DD`);
-  }
-  return { y, m, d };
+/** Checks the work's dates, so a bad one fails where the citation is made, naming the field. */
+function checkDates(work: CitableWork, accessed: string): { accessed: Required<PartialDate>; published?: PartialDate; updated?: Required<PartialDate> } {
+  return {
+    accessed: checkDate(accessed, 'accessed'),
+    ...(work.published ? { published: checkPartialDate(work.published, 'published') } : {}),
+    ...(work.updated ? { updated: checkDate(work.updated, 'updated') } : {}),
+  };
 }
 
 const isHan = (s: string) => /\p{Script=Han}/u.test(s);
 const isChinese = (lang: string) => /^zh\b/i.test(lang);
 
 /**
- * GB/T 7714-2015, an electronic resource that is part of a larger work (§4.8 with the `//`
- * of §4.2): authors (surname first, Latin given names as initials without stops, at most
- * three then 等 / et al), title, [EB/OL], `//` containing work, (revised date)[cited date], URL.
+ * GB/T 7714-2015, an electronic resource (§4.8) that, when the larger work is known, is part of
+ * it (the `//` of §4.2): authors (surname first, Latin given names as initials without stops, at
+ * most three then 等 / et al; with none known the entry starts with its title, as the numeric
+ * system allows), title, [EB/OL], `//` containing work, year of publication, (date of update or
+ * revision)[date cited], URL. Place and publisher are not known, and §8.4 lets an electronic
+ * resource leave them out; so, like any part not known, they are left out.
  */
 export function gbt7714(work: CitableWork, accessed: string): string {
-  checkDate(accessed, 'accessed');
-  if (work.issued) checkDate(work.issued, 'issued');
+  checkDates(work, accessed);
   const names = work.authors.map((a) => {
     if (isHan(a.family)) return a.family + (a.given ?? '');
     const initials = (a.given ?? '').split(/[\s.-]+/).filter(Boolean).map((g) => g[0].toUpperCase()).join(' ');
@@ -45,8 +52,9 @@ export function gbt7714(work: CitableWork, accessed: string): string {
   });
   const etAl = isChinese(work.lang) ? '等' : 'et al';
   const authorBlock = names.length === 0 ? '' : (names.length > 3 ? [...names.slice(0, 3), etAl] : names).join(', ') + '. ';
-  const dates = `${work.issued ? `(${work.issued})` : ''}[${accessed}]`;
-  return `${authorBlock}${work.title}[EB/OL]//${work.containerTitle}. ${dates}. ${work.url}.`;
+  const container = work.containerTitle ? `//${work.containerTitle}` : '';
+  const publication = `${work.published?.slice(0, 4) ?? ''}${work.updated ? `(${work.updated})` : ''}[${accessed}]`;
+  return `${authorBlock}${work.title}[EB/OL]${container}. ${publication}. ${work.url}.`;
 }
 
 function apaAuthor(a: { family: string; given?: string }): string {
@@ -65,21 +73,30 @@ function apaAuthors(authors: CitableWork['authors']): string {
 
 export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** An APA date element: (2026), (2026, November) or (2026, November 25). */
+function apaDate(date: PartialDate | undefined): string {
+  if (!date) return '(n.d.)';
+  if (date.m === undefined) return `(${date.y})`;
+  return `(${date.y}, ${MONTHS[date.m - 1]}${date.d === undefined ? '' : ` ${date.d}`})`;
+}
+
 /**
- * APA 7, a page on a website: author (or, with none, the title in its place), (date) or
- * (n.d.), the site's name in italics, and a retrieval date because the page has no fixed
- * date; no full stop after the URL.
+ * APA 7, a webpage on a website (§10.16): author, (date), *title* in italics, site name, and a
+ * retrieval date because the page can change; no full stop after the URL. The date is the last
+ * update when known (APA asks for it over the first date), else the date of publication, else
+ * (n.d.). With no author the title takes the author's place (§9.12). The larger work, when known,
+ * stands as the site's name; when not, the site has no name apart from the title, so none.
  */
 export function apa(work: CitableWork, accessed: string): { text: string; html: string } {
-  const a = checkDate(accessed, 'accessed');
-  const issued = work.issued ? checkDate(work.issued, 'issued') : undefined;
-  const date = issued ? `(${issued.y}, ${MONTHS[issued.m - 1]} ${issued.d})` : '(n.d.)';
-  const retrieved = `Retrieved ${MONTHS[a.m - 1]} ${a.d}, ${a.y}, from ${work.url}`;
+  const dates = checkDates(work, accessed);
+  const a = dates.accessed;
   const end = (s: string) => (/[.?!]$/.test(s) ? s : `${s}.`);
-  const lead = work.authors.length ? [end(apaAuthors(work.authors)), `${date}.`, end(work.title)] : [end(work.title), `${date}.`];
-  const text = [...lead, end(work.containerTitle), retrieved].join(' ');
-  const html = [...lead.map(escapeHtml), `<i>${escapeHtml(work.containerTitle)}</i>${/[.?!]$/.test(work.containerTitle) ? '' : '.'}`, escapeHtml(retrieved)].join(' ');
-  return { text, html };
+  const plain = (s: string) => ({ text: s, html: escapeHtml(s) });
+  const title = { text: end(work.title), html: `<i>${escapeHtml(work.title)}</i>${end(work.title).slice(work.title.length)}` };
+  const date = plain(`${apaDate(dates.updated ?? dates.published)}.`);
+  const lead = work.authors.length ? [plain(end(apaAuthors(work.authors))), date, title] : [title, date];
+  const parts = [...lead, ...(work.containerTitle ? [plain(end(work.containerTitle))] : []), plain(`Retrieved ${MONTHS[a.m - 1]} ${a.d}, ${a.y}, from ${work.url}`)];
+  return { text: parts.map((p) => p.text).join(' '), html: parts.map((p) => p.html).join(' ') };
 }
 
 const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -100,7 +117,7 @@ export function chineseNumeral(text: string): number | undefined {
  */
 export function bibtexKey(work: CitableWork): string {
   const author = work.authors[0]?.family.normalize('NFKD').replace(/[^A-Za-z]/g, '').toLowerCase();
-  if (author) return `${author}${work.issued?.slice(0, 4) ?? 'nd'}`;
+  if (author) return `${author}${bibDate(work)?.slice(0, 4) ?? 'nd'}`;
   const numeral = /^([一二三四五六七八九十]+)、/.exec(work.title)?.[1];
   const number = numeral ? chineseNumeral(numeral) : work.title.match(/\d+/)?.[0];
   return `chapter${number ?? ''}`;
@@ -110,23 +127,33 @@ const BIB_SPECIALS: Record<string, string> = { '\\': '\\textbackslash{}', '~': '
 // One pass, so the braces that \textbackslash{} brings are not escaped again.
 const bibEscape = (s: string) => s.replace(/[\\~^&%$#_{}]/g, (c) => BIB_SPECIALS[c] ?? `\\${c}`);
 
+/** Family, Given; a name written whole (no given name) in braces, so no part of it is read as a given name. */
+const bibName = (a: CitableWork['authors'][number]) => (a.given ? bibEscape(`${a.family}, ${a.given}`) : /\s/.test(a.family) ? `{${bibEscape(a.family)}}` : bibEscape(a.family));
+
+/** The entry's date: its publication, or with none known the revision cited (as for any web page). */
+const bibDate = (work: CitableWork) => work.published ?? work.updated;
+
 /**
  * A @misc entry both BibTeX and biblatex read: the title in double braces so styles keep its
- * case, the URL in \url{} for BibTeX and in url/urldate for biblatex.
+ * case, the URL in \url{} for BibTeX and in url/urldate for biblatex. A part not known has no
+ * field at all: no author, booktitle, year or date is written empty or guessed. The revision
+ * cited, when known, is noted in words beside the access date.
  */
 export function bibtex(work: CitableWork, accessed: string): string {
-  checkDate(accessed, 'accessed');
-  if (work.issued) checkDate(work.issued, 'issued');
+  checkDates(work, accessed);
   const language = isChinese(work.lang) ? 'chinese' : bibEscape(work.lang);
+  const date = bibDate(work);
+  const field = (name: string, value: string | undefined): [string, string][] => (value ? [[name, value]] : []);
   const fields: [string, string][] = [
-    ...(work.authors.length ? [['author', work.authors.map((a) => bibEscape(a.given ? `${a.family}, ${a.given}` : a.family)).join(' and ')] as [string, string]] : []),
+    ...field('author', work.authors.map(bibName).join(' and ')),
     ['title', `{${bibEscape(work.title)}}`],
     ['howpublished', `\\url{${work.url}}`],
-    ['booktitle', bibEscape(work.containerTitle)],
-    ...(work.issued ? ([['year', work.issued.slice(0, 4)], ['date', work.issued]] as [string, string][]) : []),
+    ...field('booktitle', work.containerTitle && bibEscape(work.containerTitle)),
+    ...field('year', date?.slice(0, 4)),
+    ...field('date', date),
     ['url', work.url],
     ['urldate', accessed],
-    ['note', `Accessed: ${accessed}`],
+    ['note', `${work.updated ? `Last updated: ${work.updated}. ` : ''}Accessed: ${accessed}`],
     ['language', language],
     ['langid', language],
   ];

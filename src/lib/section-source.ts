@@ -1,4 +1,4 @@
-import type { Heading, Root } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { slugForHeading } from './slug.ts';
 
@@ -11,14 +11,10 @@ export interface SourceRange {
   end: number;
 }
 
-/**
- * Each h2/h3 section of a parsed Markdown file: from its heading to the last block before the
- * next heading of the same or a higher level. The `---` rules between chapters' parts separate
- * sections; they belong to none, so a trailing rule is left out.
- */
-export function sectionRanges(tree: Root, depths: readonly number[] = [2, 3]): SourceRange[] {
+/** Each h2/h3 heading of a tree with the last block of its section. */
+function sectionBlocks(tree: Root, depths: readonly number[]): { heading: Heading; last: RootContent }[] {
   const blocks = tree.children;
-  const ranges: SourceRange[] = [];
+  const found: { heading: Heading; last: RootContent }[] = [];
   blocks.forEach((node, i) => {
     if (node.type !== 'heading' || !depths.includes(node.depth)) return;
     let last = i;
@@ -27,11 +23,42 @@ export function sectionRanges(tree: Root, depths: readonly number[] = [2, 3]): S
       if (next.type === 'heading' && next.depth <= node.depth) break;
       if (next.type !== 'thematicBreak') last = j;
     }
-    const heading = toString(node as Heading);
-    const start = node.position?.start.offset;
-    const end = blocks[last].position?.end.offset;
-    if (start === undefined || end === undefined) throw new Error(`section "${heading}" has no source position`);
-    ranges.push({ id: slugForHeading(heading), heading, depth: node.depth, start, end });
+    found.push({ heading: node, last: blocks[last] });
   });
-  return ranges;
+  return found;
+}
+
+/**
+ * Each h2/h3 section of a parsed Markdown file: from its heading to the last block before the
+ * next heading of the same or a higher level. The `---` rules between chapters' parts separate
+ * sections; they belong to none, so a trailing rule is left out.
+ */
+export function sectionRanges(tree: Root, depths: readonly number[] = [2, 3]): SourceRange[] {
+  return sectionBlocks(tree, depths).map(({ heading: node, last }) => {
+    const heading = toString(node);
+    const start = node.position?.start.offset;
+    const end = last.position?.end.offset;
+    if (start === undefined || end === undefined) throw new Error(`section "${heading}" has no source position`);
+    return { id: slugForHeading(heading), heading, depth: node.depth, start, end };
+  });
+}
+
+/** Where a section sits in its source file, by line (1-based, inclusive). */
+export interface SourceLines {
+  id: string;
+  heading: string;
+  depth: number;
+  startLine: number;
+  endLine: number;
+}
+
+/** The same sections as sectionRanges, by the lines of the file that hold them. */
+export function sectionLines(tree: Root, depths: readonly number[] = [2, 3]): SourceLines[] {
+  return sectionBlocks(tree, depths).map(({ heading: node, last }) => {
+    const heading = toString(node);
+    const startLine = node.position?.start.line;
+    const endLine = last.position?.end.line;
+    if (startLine === undefined || endLine === undefined) throw new Error(`section "${heading}" has no source position`);
+    return { id: slugForHeading(heading), heading, depth: node.depth, startLine, endLine };
+  });
 }

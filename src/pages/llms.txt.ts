@@ -1,19 +1,27 @@
 import type { APIRoute } from 'astro';
 import chapter from 'virtual:chapter-model';
-import { chapterMeta, withBase } from '../lib/site.ts';
+import { displayName, pageDescription, withBase } from '../lib/site.ts';
 
 /**
  * llms.txt (llmstxt.org): a title, a one-paragraph summary, then lists of links. The chapter's own
  * Markdown comes first, since it is the exact text; the figure data follows as optional detail.
+ * The facts said about the chapter are those the facts file states, and its last change.
  */
 export const GET: APIRoute = ({ site }) => {
   const url = (p = '') => new URL(withBase(import.meta.env.BASE_URL, p), site).href;
+  const { facts, updated } = chapter;
+  const known = [
+    facts.authors && `作者：${facts.authors.map(displayName).join('、')}。`,
+    facts.published && `出版日期：${facts.published}。`,
+    updated && `最后更新：${updated}。`,
+    facts.license && `许可：${facts.license}。`,
+  ].filter(Boolean);
   const lines = [
     `# ${chapter.title}`,
     '',
-    `> ${chapterMeta.description}`,
+    `> ${pageDescription(facts, chapter.opening)}`,
     '',
-    `《${chapterMeta.bookTitle}》第十四章的网页版。正文、表格与参考文献逐字取自本章的 Markdown 原文。`,
+    `${facts.partOf ? `《${facts.partOf}》中` : ''}「${chapter.title}」一章的网页版。正文、表格与参考文献逐字取自本章的 Markdown 原文。${known.join('')}`,
     '',
     '## 正文',
     '',

@@ -11,6 +11,7 @@ import { headingAnchorOptions } from './heading-anchors.ts';
 import rehypeCopySection from './rehype-copy-section.ts';
 import rehypeFigures from './rehype-figures.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
+import rehypeSectionMeta, { type SectionMeta } from './rehype-section-meta.ts';
 import rehypeTableRegions from './rehype-table-regions.ts';
 import remarkCitations from './remark-citations.ts';
 import remarkTableCaptions from './remark-table-captions.ts';
@@ -20,6 +21,10 @@ export interface ChainInput {
   citations: CitationIndex;
   figures: FigureModel[];
   ranges: SourceRange[];
+  /** Each h2/h3 section's last change and source link, when known. */
+  revisions: readonly SectionMeta[];
+  /** The chapter's last change, when known. */
+  updated?: string;
 }
 
 export function chapterPlugins(chapter: ChainInput): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
@@ -33,6 +38,7 @@ export function chapterPlugins(chapter: ChainInput): { remarkPlugins: RemarkPlug
       [rehypeFigures, chapter.figures],
       rehypeTableRegions,
       [rehypeCopySection, chapter.ranges],
+      [rehypeSectionMeta, { updated: chapter.updated, sections: chapter.revisions }],
     ],
   };
 }

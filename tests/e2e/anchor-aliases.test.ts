@@ -1,18 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useHostedBrowser } from '../support/hosted.ts';
-import { buildContent } from '../support/build-content.ts';
+import { buildContent, removeBuilds, tempDir } from '../support/build-content.ts';
 import { contentDir } from '../support/paths.ts';
 
 /*
  * An author retitles "14.3.2 技术发展里程碑" and renames the matrix row "TensorRT". Links
  * readers already hold, #1432-技术发展里程碑 and #tensorrt, must not start landing at the top.
  */
-const content = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-retitled-'));
-const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-retitled-dist-'));
+const content = tempDir('chapter-retitled-');
+const outDir = tempDir('chapter-retitled-dist-');
+afterAll(removeBuilds);
 const record = path.join(content, 'anchors.txt');
 
 const build = () => buildContent(content, outDir);

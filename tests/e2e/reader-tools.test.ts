@@ -1,11 +1,12 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { prepareChapter } from '../../src/build/chapter-model.ts';
 import { apa, gbt7714 } from '../../src/lib/cite.ts';
 import { citableChapter } from '../../src/lib/site.ts';
 import { afterNextFrame } from '../support/browser.ts';
 import { useHostedBrowser } from '../support/hosted.ts';
-import { subBase, subDistDir } from '../support/paths.ts';
+import { contentDir, subBase, subDistDir } from '../support/paths.ts';
 import { readSource } from '../support/source.ts';
 
 const hosted = useHostedBrowser();
@@ -264,10 +265,13 @@ describe('copying under a sub-path', () => {
 });
 
 describe('cite this chapter', () => {
+  // The chapter as the build read it: its title, its facts and its last change.
+  const chapter = prepareChapter(contentDir);
+
   it('copies each format with today as the access date, the same text the formatting rules give', async () => {
     const page = await hosted.open('#引用本章', { clipboard: true });
     // The citation names the chapter's canonical address, not the address it happens to be served from.
-    const work = citableChapter('十四、总结与展望', (await page.locator('link[rel="canonical"]').getAttribute('href'))!);
+    const work = citableChapter(chapter, (await page.locator('link[rel="canonical"]').getAttribute('href'))!);
     await page.locator('button[data-copy-cite="cite-gbt"]').click();
     await expect.poll(() => clipboard(page)).toBe(gbt7714(work, today()));
     await page.locator('button[data-copy-cite="cite-apa"]').click();

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withBuildLockAsync } from '../support/build-content.ts';
 import { root } from '../support/paths.ts';
 
 const run = promisify(execFile);
@@ -36,11 +37,13 @@ async function cleanBuild(): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-build-'));
   made.push(outDir, path.join(root, 'node_modules/.astro', outDir.replace(/\W+/g, '_')));
   fs.rmSync(made.at(-1)!, { recursive: true, force: true });
-  await run(process.execPath, [astroBin, 'build'], {
-    cwd: root,
-    env: { ...process.env, OUT_DIR: outDir, BASE_PATH: '/', NODE_ENV: 'production' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await withBuildLockAsync(() =>
+    run(process.execPath, [astroBin, 'build'], {
+      cwd: root,
+      env: { ...process.env, OUT_DIR: outDir, BASE_PATH: '/', NODE_ENV: 'production' },
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
   return outDir;
 }
 

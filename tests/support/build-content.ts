@@ -4,12 +4,83 @@ import os from 'node:os';
 import path from 'node:path';
 import { root } from './paths.ts';
 
+/** Folders the fixture builds make (content copies, outputs and the caches named after them). */
+const made: string[] = [];
+
+/** A new temporary folder, removed by `removeBuilds`. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder the builds of this test file made (call it in afterAll). */
+export function removeBuilds() {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/*
+ * Builds of the project share its .astro/ folder, where Astro writes the content collection's
+ * module map for the content folder it builds: two builds of different content at once would
+ * each load the other's entries. Test files run in parallel, so their builds take turns.
+ */
+const lockFile = path.join(root, 'node_modules/.astro/test-build.lock');
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function tryLock(): boolean {
+  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+  try {
+    fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A lock left by a test process that has died is free.
+    const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (holder && holder !== process.pid && !alive(holder)) fs.rmSync(lockFile, { force: true });
+    return false;
+  }
+}
+const unlock = () => fs.rmSync(lockFile, { force: true });
+
+/** Runs a build (given as a function) while no other test build runs. */
+export function withBuildLock<T>(build: () => T): T {
+  while (!tryLock()) pause(100);
+  try {
+    return build();
+  } finally {
+    unlock();
+  }
+}
+
+/** The same, for a build that runs asynchronously. */
+export async function withBuildLockAsync<T>(build: () => Promise<T>): Promise<T> {
+  while (!tryLock()) await new Promise((done) => setTimeout(done, 100));
+  try {
+    return await build();
+  } finally {
+    unlock();
+  }
+}
+
 /** A real `astro build` of a content folder, as an author would run it, into `outDir` (a new temporary folder by default). */
-export function buildContent(content: string, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapter-build-'))) {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-  });
+export function buildContent(content: string, outDir = tempDir('chapter-build-')) {
+  made.push(path.join(root, 'node_modules/.astro', outDir.replace(/\W+/g, '_')));
+  // The site comes from the content's facts file, as in an author's build.
+  const { SITE_URL: _, ...inherited } = process.env;
+  const result = withBuildLock(() =>
+    spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: root,
+      env: { ...inherited, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0' },
+      encoding: 'utf8',
+    }),
+  );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, read: (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8') };
 }

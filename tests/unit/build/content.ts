@@ -1,16 +1,21 @@
 import path from 'node:path';
 import { type ChapterModel, modelOf } from '../../../src/build/chapter-model.ts';
+import type { SourceHistory } from '../../../src/build/history.ts';
 import { parseSections } from '../../../src/build/read-sections.ts';
 import { root } from '../../support/paths.ts';
 
 /**
  * The chapter model of section files given as text, as if they sat in content/ (messages name
- * them `content/<name>`); nothing is read from disk.
+ * them `content/<name>`), with a term index, a facts file (content/chapter.yaml) and a history
+ * when given; nothing is read from disk.
  */
-export function modelFrom(files: Record<string, string>, terms?: string): ChapterModel {
+export function modelFrom(files: Record<string, string>, terms?: string, { facts, history }: { facts?: string; history?: SourceHistory } = {}): ChapterModel {
   const at = (name: string) => path.join(root, 'content', name);
   const sections = parseSections(Object.entries(files).map(([name, text]) => ({ file: at(name), text })));
-  return modelOf(sections, terms === undefined ? undefined : { file: at('terms.yaml'), text: terms });
+  return modelOf(sections, terms === undefined ? undefined : { file: at('terms.yaml'), text: terms }, {
+    ...(facts === undefined ? {} : { facts: { file: at('chapter.yaml'), text: facts } }),
+    ...(history ? { history } : {}),
+  });
 }
 
 /** The message a content error gives, or the model when there is none. */

@@ -2,38 +2,48 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { apa, bibtex, bibtexKey, type CitableWork, checkDate, chineseNumeral, gbt7714 } from '../../../src/lib/cite.ts';
 
-// The chapter as it is: no known authors and no known date of publication.
+// The chapter as it is: no known authors, date of publication or larger work, and (here) no history.
 const chapter: CitableWork = {
   title: '十四、总结与展望',
-  containerTitle: 'AI 推理优化技术',
   authors: [],
   url: 'https://chapter14.example.org/',
   lang: 'zh-CN',
 };
+// The same chapter with everything known, for the rules that place each part.
+const known: CitableWork = { ...chapter, containerTitle: '推理优化综述', authors: [{ family: '王', given: '小明' }], published: '2025-06-30', updated: '2026-11-24' };
 const accessed = '2026-11-25';
 const people = (n: number) => Array.from({ length: n }, (_, i) => ({ family: `Family${String.fromCharCode(65 + i)}`, given: 'Ann Bee' }));
 
 describe('GB/T 7714-2015, electronic resource in a larger work', () => {
   const entry = gbt7714(chapter, accessed);
 
-  it('marks the type and carrier [EB/OL] right after the title, then // and the containing work', () => {
-    expect(entry).toMatch(/^十四、总结与展望\[EB\/OL\]\/\/AI 推理优化技术\. /);
+  it('with nothing known besides the title: title, [EB/OL], the cited date in square brackets, the URL, a final full stop', () => {
+    // §8.1: under the numeric system an entry with no known author may start with its title;
+    // §8.4: an electronic resource may leave out place and publisher. No `//`: no larger work is known.
+    expect(entry).toBe('十四、总结与展望[EB/OL]. [2026-11-25]. https://chapter14.example.org/.');
   });
 
-  it('with no known author the entry starts with the title (allowed under the numeric system)', () => {
-    expect(entry.startsWith(chapter.title)).toBe(true);
+  it('with everything known: authors, title, [EB/OL]//larger work, year of publication, (revision)[cited], URL', () => {
+    expect(gbt7714(known, accessed)).toBe('王小明. 十四、总结与展望[EB/OL]//推理优化综述. 2025(2026-11-24)[2026-11-25]. https://chapter14.example.org/.');
   });
 
-  it('gives the cited date in square brackets as YYYY-MM-DD, then the URL, ending with a full stop', () => {
-    expect(entry).toMatch(/\. \[2026-11-25\]\. https:\/\/chapter14\.example\.org\/\.$/);
+  it('puts a known revision date in round brackets directly before the cited date, with or without a year of publication', () => {
+    expect(gbt7714({ ...chapter, updated: '2026-03-01' }, accessed)).toContain('[EB/OL]. (2026-03-01)[2026-11-25]. ');
+    expect(gbt7714({ ...chapter, published: '2025-06', updated: '2026-03-01' }, accessed)).toContain('[EB/OL]. 2025(2026-03-01)[2026-11-25]. ');
   });
 
-  it('puts a known revision date in round brackets directly before the cited date', () => {
-    expect(gbt7714({ ...chapter, issued: '2026-03-01' }, accessed)).toContain('. (2026-03-01)[2026-11-25]. ');
+  it('gives only the year of a known publication date, before the cited date', () => {
+    expect(gbt7714({ ...chapter, published: '2025-06-30' }, accessed)).toContain('[EB/OL]. 2025[2026-11-25]. ');
+    expect(gbt7714({ ...chapter, published: '2025' }, accessed)).toContain('[EB/OL]. 2025[2026-11-25]. ');
+  });
+
+  it('joins a known larger work with // after the type mark, and names none when it is not known', () => {
+    expect(gbt7714({ ...chapter, containerTitle: '推理优化综述' }, accessed)).toMatch(/^十四、总结与展望\[EB\/OL\]\/\/推理优化综述\. \[/);
+    expect(entry).not.toContain('//推');
   });
 
   it('uses Western punctuation only, never full-width marks the source title does not have', () => {
-    const added = entry.replace(chapter.title, '').replace(chapter.containerTitle, '');
+    const added = gbt7714(known, accessed).replace(known.title, '').replace(known.containerTitle!, '');
     expect(added).not.toMatch(/[。，：；（）［］]/);
   });
 
@@ -50,21 +60,31 @@ describe('GB/T 7714-2015, electronic resource in a larger work', () => {
   });
 });
 
-describe('APA 7, a page on a website', () => {
+describe('APA 7, a webpage on a website', () => {
   const { text, html } = apa(chapter, accessed);
 
-  it('with no author the title takes the author position, followed by the date element', () => {
-    expect(text.startsWith('十四、总结与展望. (n.d.). ')).toBe(true);
+  it('with no author and no date: the title in the author position, (n.d.), no site name, the retrieval date and URL', () => {
+    // §9.12 moves the title to the author position; with no larger work known there is no site name to give.
+    expect(text).toBe('十四、总结与展望. (n.d.). Retrieved November 25, 2026, from https://chapter14.example.org/');
   });
 
-  it('writes (n.d.) without a date and (Year, Month Day) with one', () => {
-    expect(text).toContain('(n.d.)');
-    expect(apa({ ...chapter, issued: '2026-11-03' }, accessed).text).toContain('(2026, November 3).');
+  it('with everything known: author, (date of the last update), title, site name, retrieval', () => {
+    expect(apa(known, accessed).text).toBe('王小明. (2026, November 24). 十四、总结与展望. 推理优化综述. Retrieved November 25, 2026, from https://chapter14.example.org/');
   });
 
-  it('italicises the site name, not the chapter title', () => {
-    expect(html).toContain('<i>AI 推理优化技术</i>.');
-    expect(html).not.toContain('<i>十四');
+  it('dates the page by its last update when known, else by its publication to the precision given, else (n.d.)', () => {
+    expect(apa({ ...chapter, updated: '2026-11-03' }, accessed).text).toContain('十四、总结与展望. (2026, November 3). Retrieved');
+    expect(apa({ ...chapter, published: '2025-06-30', updated: '2026-11-03' }, accessed).text).toContain('(2026, November 3).');
+    expect(apa({ ...chapter, published: '2025-06-30' }, accessed).text).toContain('(2025, June 30).');
+    expect(apa({ ...chapter, published: '2025-06' }, accessed).text).toContain('(2025, June).');
+    expect(apa({ ...chapter, published: '2025' }, accessed).text).toContain('(2025).');
+  });
+
+  it('italicises the page title (§10.16), in the author position too, and not the site name', () => {
+    expect(html).toMatch(/^<i>十四、总结与展望<\/i>\. \(n\.d\.\)\. /);
+    const full = apa(known, accessed).html;
+    expect(full).toContain('(2026, November 24). <i>十四、总结与展望</i>. 推理优化综述. Retrieved');
+    expect(full).not.toContain('<i>推理优化综述');
   });
 
   it('ends with the retrieval date and the URL, with no full stop after the URL', () => {
@@ -82,8 +102,8 @@ describe('APA 7, a page on a website', () => {
 
   it('escapes the text it puts into HTML', () => {
     const { html: risky } = apa({ ...chapter, title: 'A <b> & B', containerTitle: 'C & <D>' }, accessed);
-    expect(risky).toContain('A &lt;b&gt; &amp; B.');
-    expect(risky).toContain('<i>C &amp; &lt;D&gt;</i>');
+    expect(risky).toContain('<i>A &lt;b&gt; &amp; B</i>.');
+    expect(risky).toContain(' C &amp; &lt;D&gt;. ');
   });
 });
 
@@ -122,24 +142,38 @@ describe('BibTeX', () => {
     expect(entries[0].fields.language).toBeTruthy();
   });
 
-  it('keeps the title’s case with double braces and gives a year only when the date is known', () => {
-    const text = bibtex(chapter, accessed);
-    expect(text).toContain('title = {{十四、总结与展望}}');
-    expect(text).not.toMatch(/\byear\b/);
-    expect(bibtex({ ...chapter, issued: '2025-06-30' }, accessed)).toMatch(/year = \{2025\}/);
+  it('keeps the title’s case with double braces', () => {
+    expect(bibtex(chapter, accessed)).toContain('title = {{十四、总结与展望}}');
   });
 
-  it('joins authors with "and" as Family, Given', () => {
-    const { entries } = parseBibtex(bibtex({ ...chapter, authors: [{ family: 'Kwon', given: 'Woosuk' }, { family: 'Li', given: 'Zhuohan' }] }, accessed));
+  it('with nothing known writes no author, booktitle, year or date field at all, not even an empty one', () => {
+    const { entries } = parseBibtex(bibtex(chapter, accessed));
+    expect(Object.keys(entries[0].fields).sort()).toEqual(['howpublished', 'langid', 'language', 'note', 'title', 'url', 'urldate']);
+  });
+
+  it('dates the entry by its publication, else by the revision cited, and notes a known revision beside the access date', () => {
+    const full = parseBibtex(bibtex(known, accessed)).entries[0].fields;
+    expect([full.year, full.date, full.booktitle]).toEqual(['2025', '2025-06-30', '推理优化综述']);
+    expect(full.note).toBe('Last updated: 2026-11-24. Accessed: 2026-11-25');
+    const revised = parseBibtex(bibtex({ ...chapter, updated: '2026-11-24' }, accessed)).entries[0].fields;
+    expect([revised.year, revised.date, revised.note]).toEqual(['2026', '2026-11-24', 'Last updated: 2026-11-24. Accessed: 2026-11-25']);
+    expect(parseBibtex(bibtex({ ...chapter, published: '2025' }, accessed)).entries[0].fields).toMatchObject({ year: '2025', date: '2025' });
+  });
+
+  it('joins authors with "and" as Family, Given; a name written whole stays whole (Sun Yat-sen is not Yat-sen, Sun)', () => {
+    const { entries } = parseBibtex(bibtex({ ...chapter, authors: [{ family: 'Kwon', given: 'Woosuk' }, { family: 'Li', given: 'Zhuohan' }, { family: 'Sun Yat-sen' }] }, accessed));
     expect(entries[0].fields.author).toEqual([
       { lastName: 'Kwon', firstName: 'Woosuk' },
       { lastName: 'Li', firstName: 'Zhuohan' },
+      { name: 'Sun Yat-sen' },
     ]);
   });
 
   it('has an ASCII key any engine accepts, from the chapter number when no author is known', () => {
     expect(bibtexKey(chapter)).toBe('chapter14');
-    expect(bibtexKey({ ...chapter, authors: [{ family: 'Müller' }], issued: '2024-01-02' })).toBe('muller2024');
+    expect(bibtexKey({ ...chapter, authors: [{ family: 'Müller' }], published: '2024-01-02' })).toBe('muller2024');
+    expect(bibtexKey({ ...chapter, authors: [{ family: 'Müller' }], updated: '2026-01-02' })).toBe('muller2026');
+    expect(bibtexKey({ ...chapter, authors: [{ family: 'Müller' }] })).toBe('mullernd');
     for (const work of [chapter, { ...chapter, title: '总结' }, { ...chapter, authors: [{ family: '王' }] }]) {
       expect(bibtexKey(work)).toMatch(/^[A-Za-z][A-Za-z0-9:_-]*$/);
     }
@@ -147,10 +181,12 @@ describe('BibTeX', () => {
 });
 
 describe('dates and numerals', () => {
-  it('rejects dates that are not calendar days or not YYYY-MM-DD', () => {
+  it('rejects dates that are not calendar days or not in their form', () => {
     expect(() => gbt7714(chapter, '2026-02-30')).toThrow(/accessed: "2026-02-30" is not a calendar date/);
     expect(() => apa(chapter, '2026-11-5')).toThrow(/accessed/);
-    expect(() => bibtex({ ...chapter, issued: '2026-13-01' }, accessed)).toThrow(/issued/);
+    expect(() => bibtex({ ...chapter, published: '2026-13' }, accessed)).toThrow(/published: "2026-13" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY/);
+    // A revision is a day: the history gives one.
+    expect(() => gbt7714({ ...chapter, updated: '2026-11' }, accessed)).toThrow(/updated: "2026-11" is not a calendar date in the form YYYY-MM-DD/);
     expect(checkDate('2024-02-29', 'x')).toEqual({ y: 2024, m: 2, d: 29 });
   });
 

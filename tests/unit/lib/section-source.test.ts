@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { sectionRanges } from '../../../src/lib/section-source.ts';
+import { sectionLines, sectionRanges } from '../../../src/lib/section-source.ts';
 
 const parse = (md: string) => unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
 
@@ -62,5 +62,21 @@ describe('section ranges in the Markdown source', () => {
     const withAstral = '## 𝔸 字\n\n文𝔹。\n';
     const [r] = sectionRanges(parse(withAstral));
     expect(withAstral.slice(r.start, r.end)).toBe('## 𝔸 字\n\n文𝔹。');
+  });
+});
+
+describe('section lines in the source file', () => {
+  const lines = doc.split('\n');
+  const at = (id: string) => sectionLines(parse(doc)).find((x) => x.id === id)!;
+  const text = (id: string) => lines.slice(at(id).startLine - 1, at(id).endLine).join('\n');
+
+  it('are the same sections as the ranges, from the heading’s line to the last line of the last block', () => {
+    // Line numbers are 1-based and inclusive, as a link to lines #L5-L13 reads them.
+    expect(sectionLines(parse(doc)).map((r) => [r.id, r.startLine, r.endLine])).toEqual([
+      ['141-甲', 5, 13],
+      ['1411-甲一', 9, 13],
+      ['142-乙', 17, 19],
+    ]);
+    for (const r of sectionRanges(parse(doc))) expect(text(r.id)).toBe(doc.slice(r.start, r.end));
   });
 });

@@ -27,7 +27,13 @@ function rehypeShowElements() {
 
 /** The chapter's plugin chain (the one astro.config.mjs uses), on an MDX string, to HTML. */
 export async function renderMarkdown(markdown: string, options: Partial<ChainInput> & { path?: string } = {}): Promise<string> {
-  const chain = chapterPlugins({ citations: options.citations ?? { references: [], sites: [] }, figures: options.figures ?? [], ranges: options.ranges ?? [] });
+  const chain = chapterPlugins({
+    citations: options.citations ?? { references: [], sites: [] },
+    figures: options.figures ?? [],
+    ranges: options.ranges ?? [],
+    revisions: options.revisions ?? [],
+    ...(options.updated ? { updated: options.updated } : {}),
+  });
   const file = new VFile({ value: markdown, path: options.path ?? '/content/01-fixture.mdx' });
   const out = await unified()
     .use(remarkParse)
