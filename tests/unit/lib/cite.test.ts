@@ -148,9 +148,9 @@ describe('BibTeX', () => {
 
 describe('dates and numerals', () => {
   it('rejects dates that are not calendar days or not YYYY-MM-DD', () => {
-    expect(() => gbt7714(chapter, '2026-02-30')).toThrow(/accessed: "2026-02-30" is not a calendar date/);
-    expect(() => apa(chapter, '2026-11-5')).toThrow(/accessed/);
-    expect(() => bibtex({ ...chapter, issued: '2026-13-01' }, accessed)).toThrow(/issued/);
+    expect(() => gbt7714(chapter, '2026-02-30')).toThrowErrorMatchingInlineSnapshot(`[Error: accessed: "2026-02-30" is not a calendar date in the form YYYY-MM-DD]`);
+    expect(() => apa(chapter, '2026-11-5')).toThrowErrorMatchingInlineSnapshot(`[Error: accessed: "2026-11-5" is not a calendar date in the form YYYY-MM-DD]`);
+    expect(() => bibtex({ ...chapter, issued: '2026-13-01' }, accessed)).toThrowErrorMatchingInlineSnapshot(`[Error: issued: "2026-13-01" is not a calendar date in the form YYYY-MM-DD]`);
     expect(checkDate('2024-02-29', 'x')).toEqual({ y: 2024, m: 2, d: 29 });
   });
 
