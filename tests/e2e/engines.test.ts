@@ -29,7 +29,8 @@ const seen = (selector: string) => {
 };
 
 /** The top of an element with this id relative to the bottom of the sticky header. Ids start with digits: no querySelector. */
-const belowHeader = (id: string) => document.getElementById(id)!.getBoundingClientRect().top - document.querySelector('.site-header')!.getBoundingClientRect().bottom;
+const belowHeader = (id: string) =>
+  document.getElementById(id)!.getBoundingClientRect().top - document.querySelector('.site-header')!.getBoundingClientRect().bottom;
 
 describe.each(engineNames)('reader journeys in %s', (name) => {
   const engine = useEngine(name);
@@ -63,7 +64,14 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
       document.body.append(s);
     });
     expect(await page.evaluate(() => 'ranInline' in window)).toBe(false);
-    await expect.poll(() => page.problems()).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src(-elem)? blocked inline/), expect.stringMatching(/^reported to the server: script-src(-elem)? blocked inline/)]));
+    await expect
+      .poll(() => page.problems())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^script-src(-elem)? blocked inline/),
+          expect.stringMatching(/^reported to the server: script-src(-elem)? blocked inline/),
+        ]),
+      );
   });
 
   it('an anchor loaded directly lands just below the sticky header', async () => {
@@ -122,7 +130,9 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     // The dialog's module loads on first use.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 20_000 }).toBe('search-input');
     await page.type('推测解码');
-    await expect.poll(() => page.evaluate(() => document.querySelector('.search-dialog [role="status"]')?.textContent)).toMatch(/^找到 [1-9]\d* 个包含“推测解码”的小节/);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.search-dialog [role="status"]')?.textContent))
+      .toMatch(/^找到 [1-9]\d* 个包含“推测解码”的小节/);
     const target = await page.evaluate(() => decodeURIComponent(document.querySelector('.search-results a')!.getAttribute('href')!.slice(1)));
     await page.press('ArrowDown');
     await page.press('Enter');
