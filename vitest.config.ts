@@ -3,6 +3,11 @@ import { getViteConfig } from 'astro/config';
 
 /** Gates that read the built site without a browser; every other gate drives one. */
 const buildGates = ['csp', 'external-links', 'html-validate', 'links', 'reproducible'].map((name) => `tests/gates/${name}.test.ts`);
+/**
+ * Tests that run `astro build` themselves. A build rewrites `.astro/content-modules.mjs` in the
+ * project root, so two at once can compile each other's content: these run one file at a time.
+ */
+const ownBuilds = ['tests/build/content-errors.test.ts', 'tests/gates/reproducible.test.ts'];
 
 // Astro's Vite config, so component tests can use the Container API and import .astro files.
 export default getViteConfig(
@@ -15,7 +20,7 @@ export default getViteConfig(
       // Browser assertions poll: the machine is shared by two cores and several browser pages.
       expect: { poll: { timeout: 10_000, interval: 50 } },
       reporters: ['default', './tests/support/summary-reporter.ts'],
-      // Three tiers, by what a test needs. `npm test` runs them all after building the site twice.
+      // Three tiers, by what a test needs (`npm run test:unit`, `test:build`, `test:browser`); `npm test` runs them all.
       projects: [
         {
           extends: true,
@@ -24,8 +29,13 @@ export default getViteConfig(
         },
         {
           extends: true,
-          // The built site in dist/ and dist-sub/ (and builds of their own), read without a browser.
-          test: { name: 'build', include: ['tests/build/**/*.test.ts', 'tests/search/**/*.test.ts', ...buildGates] },
+          // The built site in dist/ and dist-sub/, read without a browser.
+          test: { name: 'build', include: ['tests/build/**/*.test.ts', 'tests/search/**/*.test.ts', ...buildGates], exclude: ownBuilds },
+        },
+        {
+          extends: true,
+          // The rest of the build tier: builds of their own, after the other tiers, one at a time.
+          test: { name: 'build-serial', include: ownBuilds, maxWorkers: 1 },
         },
         {
           extends: true,
