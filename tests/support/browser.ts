@@ -1,7 +1,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumPath } from './browser-paths.ts';
 
-/** Debian's Chromium, installed by the system package manager; no browser is ever downloaded. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { chromiumPath };
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

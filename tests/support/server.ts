@@ -11,11 +11,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Answers a request itself, returning true, before the built files are looked up; `path` is below the base. */
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, path: string) => boolean;
+
 /**
  * Serves a built site on loopback, mounted under `base` as a static host would; `headersFor`
  * adds response headers per path (a host that reads `_headers`).
  */
-export async function serveDist(dir: string, base = '/', headersFor: (path: string) => Iterable<[string, string]> = () => []): Promise<StaticServer> {
+export async function serveDist(
+  dir: string,
+  base = '/',
+  headersFor: (path: string) => Iterable<[string, string]> = () => [],
+  handle: Handler = () => false,
+): Promise<StaticServer> {
   const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
@@ -26,6 +34,7 @@ export async function serveDist(dir: string, base = '/', headersFor: (path: stri
     }
     for (const [k, v] of headersFor(decodeURI(url.split('?')[0]))) res.setHeader(k, v);
     req.url = '/' + url.slice(base.length);
+    if (handle(req, res, decodeURI(req.url.split('?')[0]))) return;
     files(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');
@@ -84,4 +93,80 @@ export async function hostBuild(dir: string, base = '/'): Promise<StaticServer> 
   const headersFile = path.join(dir, '_headers');
   const rules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : [];
   return serveDist(dir, base, (urlPath) => headersFor(rules, urlPath));
+}
+
+/** A hosted build that also tells what went wrong in the browsers it served. */
+export interface ObservedServer extends StaticServer {
+  /** CSP violations the browsers reported to the policy's `report-uri`, one line each. */
+  cspReports: string[];
+  /** Requests answered with an error status, as `404 /path`. */
+  failedResponses: string[];
+}
+
+const REPORTS = '__csp-reports';
+const RECORDER = '__page-problems.js';
+
+/**
+ * Records in the page what a reader would see in the console: uncaught errors, rejections, failed
+ * loads and CSP violations. Classic WebDriver has no console, so every engine reads this instead.
+ */
+const recorder = `(() => {
+  const seen = (window.__pageProblems = []);
+  addEventListener('error', (e) => seen.push(e instanceof ErrorEvent ? e.message + ' (' + e.filename + ':' + e.lineno + ')' : 'failed to load ' + (e.target.src || e.target.href)), true);
+  addEventListener('unhandledrejection', (e) => seen.push('unhandled rejection: ' + e.reason));
+  document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' (' + e.sourceFile + ':' + e.lineNumber + ')'));
+})();
+`;
+
+/**
+ * Hosts a build as `hostBuild` does, with two additions that leave the policy as strict as it is:
+ * the header policy gains a `report-uri` pointing back at this server, and each page gains, first in
+ * its head, a same-origin script that records problems in the page (`'self'` allows it, so no
+ * source is added to the policy).
+ */
+export async function hostObservedBuild(dir: string, base = '/'): Promise<ObservedServer> {
+  const headersFile = path.join(dir, '_headers');
+  const rules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : [];
+  const cspReports: string[] = [];
+  const failedResponses: string[] = [];
+  const withReports = (urlPath: string) =>
+    [...headersFor(rules, urlPath)].map(([k, v]): [string, string] => (k === 'content-security-policy' ? [k, `${v}; report-uri ${base}${REPORTS}`] : [k, v]));
+  const handle: Handler = (req, res, urlPath) => {
+    res.on('finish', () => res.statusCode >= 400 && failedResponses.push(`${res.statusCode} ${base}${urlPath.slice(1)}`));
+    if (urlPath === `/${REPORTS}`) {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        for (const report of cspReportLines(body)) cspReports.push(report);
+        res.statusCode = 204;
+        res.end();
+      });
+      return true;
+    }
+    if (urlPath === `/${RECORDER}`) {
+      res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+      res.end(recorder);
+      return true;
+    }
+    const file = path.join(dir, urlPath.endsWith('/') ? urlPath + 'index.html' : urlPath);
+    if (!file.endsWith('.html') || !fs.existsSync(file)) return false;
+    const html = fs.readFileSync(file, 'utf8');
+    // First in the head, before the inline scripts whose errors it is there to catch.
+    const at = html.indexOf('<head>') + '<head>'.length;
+    if (at < '<head>'.length) throw new Error(`${file} has no <head> to place the recorder in`);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(html.slice(0, at) + `<script src="${base}${RECORDER}"></script>` + html.slice(at));
+    return true;
+  };
+  const server = await serveDist(dir, base, withReports, handle);
+  return { ...server, cspReports, failedResponses };
+}
+
+/** Each report of a `report-uri` POST (`application/csp-report`, one object or a list) as one line. */
+function cspReportLines(body: string): string[] {
+  const parsed = JSON.parse(body) as unknown;
+  return (Array.isArray(parsed) ? parsed : [parsed]).map((item: Record<string, Record<string, string | number>>) => {
+    const r = item['csp-report'] ?? item.body ?? item;
+    return `${r['effective-directive'] ?? r['violated-directive'] ?? r.effectiveDirective} blocked ${r['blocked-uri'] ?? r.blockedURL ?? 'inline'} (${r['source-file'] ?? r['document-uri'] ?? r.documentURL}:${r['line-number'] ?? r.lineNumber ?? ''})`;
+  });
 }

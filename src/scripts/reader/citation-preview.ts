@@ -51,8 +51,27 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
       group.at(-1)!.after(popover);
     }
     anchorTo(link);
+    // Beside this citation first; the sheet only if that placement does not work out.
+    delete popover.dataset.sheet;
     if (!isOpen()) popover.showPopover();
     uncover(link, popover);
+    checkPlacement(link);
+  }
+
+  /**
+   * Where the engine placed the preview beside its citation is known only once it has been drawn
+   * (Chromium applies the page's scroll to an anchored position a frame late). If that placement
+   * is off screen or under the sticky header (WebKit, after the page has scrolled, keeps a
+   * placement that no longer fits), the preview becomes the sheet along the bottom edge.
+   */
+  function checkPlacement(link: HTMLAnchorElement) {
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (current !== link || !isOpen() || popover.dataset.sheet !== undefined || !misplaced(popover)) return;
+        popover.dataset.sheet = '';
+        uncover(link, popover);
+      }),
+    );
   }
 
   /** The citation the preview explains no longer is one: its anchor, description and watch go. */
@@ -129,6 +148,14 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
   });
 
   show(first);
+}
+
+/** Whether the preview sticks out of the window or lies under the page's sticky header. */
+function misplaced(preview: HTMLElement): boolean {
+  const at = preview.getBoundingClientRect();
+  const { clientWidth, clientHeight } = document.documentElement;
+  const headerBottom = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+  return at.top < headerBottom || at.left < 0 || at.right > clientWidth || at.bottom > clientHeight;
 }
 
 /**

@@ -182,11 +182,11 @@ describe('BibTeX', () => {
 
 describe('dates and numerals', () => {
   it('rejects dates that are not calendar days or not in their form', () => {
-    expect(() => gbt7714(chapter, '2026-02-30')).toThrow(/accessed: "2026-02-30" is not a calendar date/);
-    expect(() => apa(chapter, '2026-11-5')).toThrow(/accessed/);
-    expect(() => bibtex({ ...chapter, published: '2026-13' }, accessed)).toThrow(/published: "2026-13" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY/);
+    expect(() => gbt7714(chapter, '2026-02-30')).toThrowErrorMatchingInlineSnapshot(`[Error: accessed: "2026-02-30" is not a calendar date in the form YYYY-MM-DD]`);
+    expect(() => apa(chapter, '2026-11-5')).toThrowErrorMatchingInlineSnapshot(`[Error: accessed: "2026-11-5" is not a calendar date in the form YYYY-MM-DD]`);
+    expect(() => bibtex({ ...chapter, published: '2026-13' }, accessed)).toThrowErrorMatchingInlineSnapshot(`[Error: published: "2026-13" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY]`);
     // A revision is a day: the history gives one.
-    expect(() => gbt7714({ ...chapter, updated: '2026-11' }, accessed)).toThrow(/updated: "2026-11" is not a calendar date in the form YYYY-MM-DD/);
+    expect(() => gbt7714({ ...chapter, updated: '2026-11' }, accessed)).toThrowErrorMatchingInlineSnapshot(`[Error: updated: "2026-11" is not a calendar date in the form YYYY-MM-DD]`);
     expect(checkDate('2024-02-29', 'x')).toEqual({ y: 2024, m: 2, d: 29 });
   });
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The browser tests drive three engines from Debian's packages, never a downloaded browser:
+# Chromium, Firefox ESR, and WebKitGTK's MiniBrowser through WebKitWebDriver (Safari's engine).
+# MiniBrowser has no headless mode, so it runs on Xvfb's virtual display. Installs whatever is
+# missing with apt-get, together with a CJK font so pages render as a reader sees them; when
+# everything is there it does nothing.
+set -euo pipefail
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+FIREFOX="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+WEBKIT_DRIVER="${WEBKIT_DRIVER_PATH:-/usr/bin/WebKitWebDriver}"
+# A glob, not `dpkg-architecture`: that tool comes with dpkg-dev, which a plain system lacks.
+MINIBROWSER="${MINIBROWSER_PATH:-$(compgen -G '/usr/lib/*/webkit2gtk-4.1/MiniBrowser' | head -n 1 || true)}"
+
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+# A command substitution, not `fc-list | grep -q`: with pipefail, grep leaving early makes
+# fc-list die of SIGPIPE and the check fail even when the font is there.
+[ -n "$(fc-list :lang=zh family 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
+[ -x "$FIREFOX" ] || missing+=(firefox-esr)
+# The driver's package depends on WebKitGTK, which ships MiniBrowser.
+{ [ -x "$WEBKIT_DRIVER" ] && [ -n "$MINIBROWSER" ] && [ -x "$MINIBROWSER" ]; } || missing+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Missing for the browser tests: ${missing[*]}. Install them (Chromium, Firefox ESR, WebKitWebDriver with MiniBrowser, Xvfb and a CJK font), or set CHROMIUM_PATH, FIREFOX_PATH, WEBKIT_DRIVER_PATH and MINIBROWSER_PATH." >&2
+  exit 1
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "Installing Debian packages for the browser tests: ${missing[*]}…"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
