@@ -132,7 +132,7 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     await page.type('推测解码');
     await expect
       .poll(() => page.evaluate(() => document.querySelector('.search-dialog [role="status"]')?.textContent))
-      .toMatch(/^找到 [1-9]\d* 个包含“推测解码”的小节/);
+      .toMatch(/^找到 [1-9]\d* 个包含“推测解码”/);
     const target = await page.evaluate(() => decodeURIComponent(document.querySelector('.search-results a')!.getAttribute('href')!.slice(1)));
     await page.press('ArrowDown');
     await page.press('Enter');
