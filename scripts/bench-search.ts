@@ -41,8 +41,9 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
 {
   const { pagefind, sections, release } = await loadPagefind(dist);
   const { document } = parseHTML(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'));
-  const inTermIndex = new Set([...document.querySelectorAll('section.term-index [id]')].map((e) => e.id));
-  const chapter = sections.filter((s) => !inTermIndex.has(s.id));
+  // The term index: its section on the chapter's page, and its own page (or, in older builds, all on one page).
+  const inTermIndex = new Set([...document.querySelectorAll(':is(section.term-index, section.term-index-summary) [id]')].map((e) => e.id));
+  const chapter = sections.filter((s) => !s.page && !inTermIndex.has(s.id));
   const chapterIds = new Set(chapter.map((s) => s.id));
   // The glossary the dialog expands queries with (absent from builds older than it).
   const glossaryFile = path.join(dist, 'pagefind', 'chapter-glossary.json');

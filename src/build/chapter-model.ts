@@ -64,8 +64,8 @@ export interface ChapterModel {
   revisions: SectionRevision[];
   /** Why nothing is dated (no git history), for the build log; absent when dates were read. */
   historyMissing?: string;
-  /** The section files in order, with their headings. */
-  sections: { stem: string; title: string; headings: ChapterHeading[] }[];
+  /** The section files in order, with their headings and how many figures each draws. */
+  sections: { stem: string; title: string; headings: ChapterHeading[]; figures: number }[];
   /** Every figure, in reading order. */
   figures: FigureModel[];
   citations: CitationIndex;
@@ -192,7 +192,7 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
     ...day(chapterTime),
     revisions,
     ...(history && 'missing' in history ? { historyMissing: history.missing } : {}),
-    sections: sectionInfo.map(({ s, headings }) => ({ stem: s.stem, title: headings[0]?.text ?? '', headings: headings.map(({ depth, text, id }) => ({ depth, text, id })) })),
+    sections: sectionInfo.map(({ s, headings }) => ({ stem: s.stem, title: headings[0]?.text ?? '', headings: headings.map(({ depth, text, id }) => ({ depth, text, id })), figures: figuresOf.get(s)!.length })),
     figures,
     citations: citations.index,
     markdownFile: CHAPTER_MARKDOWN,

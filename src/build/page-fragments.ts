@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import type { Fragment } from '../lib/anchors.ts';
 
@@ -86,4 +88,28 @@ export function addAliases(html: string, aliases: readonly { from: string; to: s
   let out = html;
   for (const { at, text } of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + text + out.slice(at);
   return out;
+}
+
+/** A built page: its file, its path in the site (`''` for the chapter's page, `terms/`) and its HTML. */
+export interface BuiltPage {
+  file: string;
+  prefix: string;
+  html: string;
+}
+
+/**
+ * Every page of a built site and all their fragments, keyed as the record keys them: the
+ * chapter's page by id, another page by its path, `#` and the id (`terms/#term-kv-cache`).
+ */
+export function siteFragments(outDir: string): { pages: BuiltPage[]; fragments: Fragment[] } {
+  const pages = (fs.readdirSync(outDir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => {
+      const folder = path.dirname(f).split(path.sep).join('/');
+      const file = path.join(outDir, f);
+      return { file, prefix: folder === '.' ? '' : `${folder}/`, html: fs.readFileSync(file, 'utf8') };
+    });
+  const fragments = pages.flatMap((p) => pageFragments(p.html).map((f) => ({ ...f, id: p.prefix ? `${p.prefix}#${f.id}` : f.id })));
+  return { pages, fragments };
 }

@@ -5,7 +5,7 @@ import type { SectionText } from '../lib/search/sections.ts';
 import { normaliseSpace } from '../lib/search/sections.ts';
 import { slugForHeading } from '../lib/slug.ts';
 import { tablesWithCaptions } from '../lib/tables.ts';
-import { groupsOf, TERM_INDEX_TITLE, type TermIndex, termGloss, termIndexIntro, termIndexParts } from '../lib/term-index.ts';
+import { groupsOf, TERM_INDEX_LINK, TERM_INDEX_PATH, TERM_INDEX_TITLE, type TermIndex, termGloss, termIndexIntro, termIndexParts } from '../lib/term-index.ts';
 import type { FigureModel } from '../lib/figures/model.ts';
 import { figureName, isFigureElement } from '../plugins/remark-read-figures.ts';
 import type { SectionSource } from './read-sections.ts';
@@ -67,18 +67,20 @@ function strongTexts(children: readonly PhrasingContent[], labels: string[]) {
 }
 
 /**
- * The term index as search sees it, as TermIndex draws it: the index's heading and each part's,
- * then one section per entry (its names, then the places it lists), which Pagefind makes a
+ * The term index as search sees it, as the site draws it: on the chapter's page, the index's
+ * section (what it holds, and the link to its page); on its own page, each part's heading, then
+ * one section per entry (its names, then the places it lists), which Pagefind makes a
  * sub-result of its own. The letters are for finding one's way and are not searched.
  */
 export function termIndexSearchTexts(index: TermIndex, id: string): SectionText[] {
-  const out: SectionText[] = [{ id, title: TERM_INDEX_TITLE, text: termIndexIntro(index), labels: '' }];
+  const page = TERM_INDEX_PATH;
+  const out: SectionText[] = [{ id, title: TERM_INDEX_TITLE, text: `${termIndexIntro(index)}${TERM_INDEX_LINK}`, labels: '' }];
   for (const part of termIndexParts) {
-    out.push({ id: `${id}-${part.key}`, title: part.heading, text: '', labels: '' });
+    out.push({ id: `${id}-${part.key}`, title: part.heading, text: '', labels: '', page });
     for (const t of groupsOf(index, part.key).flatMap((g) => g.terms)) {
       const names = [t.name, termGloss(t), t.pinyin ?? ''];
       const places = t.places.map((p) => sectionShortLabel(p.sectionLabel) + (p.rows.length ? `（表：${p.rows.map((r) => r.label).join('、')}）` : ''));
-      out.push({ id: t.id, title: t.name, text: normaliseSpace([...names, ...places].join(' ')), labels: '', entry: true });
+      out.push({ id: t.id, title: t.name, text: normaliseSpace([...names, ...places].join(' ')), labels: '', entry: true, page });
     }
   }
   return out;

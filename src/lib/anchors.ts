@@ -4,10 +4,20 @@
  * landing where it did, or the record must say why it no longer can.
  */
 
-/** A fragment of the built page: its id and a few words naming what it points to. */
+/**
+ * A fragment of the built site: its key and a few words naming what it points to. The key of a
+ * fragment of the chapter's page is its id (`tensorrt`); on another page, the page's path, `#`
+ * and the id (`terms/#term-kv-cache`).
+ */
 export interface Fragment {
   id: string;
   points: string;
+}
+
+/** The page and the id of a fragment's key: `terms/#term-kv-cache` → `terms/` and `term-kv-cache`. */
+export function splitKey(key: string): { page: string; id: string } {
+  const at = key.indexOf('/#');
+  return at === -1 ? { page: '', id: key } : { page: key.slice(0, at + 1), id: key.slice(at + 2) };
 }
 
 export type RecordLine =
@@ -78,6 +88,8 @@ const kindOf = (points: string) => /^([a-z]+):/.exec(points)?.[1] ?? '';
  * row for a row), the nearest in id and in what it points to.
  */
 export function closestFragment(old: Fragment, candidates: readonly Fragment[]): Fragment | undefined {
+  // An alias lands on its own page (a fragment cannot move a link to another page without script).
+  candidates = candidates.filter((c) => splitKey(c.id).page === splitKey(old.id).page);
   const same = candidates.filter((c) => kindOf(c.points) === kindOf(old.points));
   const pool = same.length > 0 ? same : candidates;
   let best: Fragment | undefined;
@@ -133,6 +145,12 @@ export function checkRecord(lines: readonly RecordLine[], page: readonly Fragmen
           line: l.line,
           message: `"${l.id}" is ${l.type === 'alias' ? 'declared an alias' : 'marked removed'}, but the page has a fragment with this id (${onPage.get(l.id)!.points})`,
           hint: `Replace line ${l.line} with the fragment itself: ${l.id} ${onPage.get(l.id)!.points}`,
+        });
+      } else if (l.type === 'alias' && splitKey(l.id).page !== splitKey(l.to).page) {
+        problems.push({
+          line: l.line,
+          message: `the alias "${l.id} -> ${l.to}" leads to another page`,
+          hint: 'A link lands on its own page: a fragment cannot send it to another page without a script. Alias it to a fragment of its own page, or mark it removed with the reason.',
         });
       } else if (l.type === 'alias') {
         // Follow a chain of renames (a → b, b → c) to the fragment that exists now.

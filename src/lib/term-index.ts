@@ -152,3 +152,9 @@ export function termIndexIntro(index: TermIndex): string {
 
 /** The id of a letter group: `术语索引-latin-a`, `术语索引-latin-0-9` for terms that start with a digit. */
 export const termGroupId = (indexId: string, part: string, letter: string) => `${indexId}-${part}-${letter === '#' ? '0-9' : letter.toLowerCase()}`;
+
+/** Where the term index is published, as a page of its own beside the chapter. */
+export const TERM_INDEX_PATH = 'terms/';
+
+/** The words of the chapter page's link to the term index's page. */
+export const TERM_INDEX_LINK = '打开术语索引';

@@ -1,3 +1,5 @@
+import { slugForHeading } from './slug.ts';
+
 export interface HeadingEntry {
   depth: number;
   slug: string;
@@ -23,4 +25,19 @@ export function buildToc(headings: HeadingEntry[], minDepth = 2, maxDepth = 3): 
     }
   }
   return root;
+}
+
+/** The heading of the page's citation panel. */
+export const CITE_TITLE = '引用本章';
+
+/**
+ * The table of contents of the chapter's site: the chapter's own headings, then the page's own
+ * sections, the term index (when the chapter has one) and the citation panel.
+ */
+export function chapterHeadings(own: readonly { depth: number; text: string; id: string }[], termIndexTitle?: string): HeadingEntry[] {
+  return [
+    ...own.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })),
+    ...(termIndexTitle ? [{ depth: 2, slug: slugForHeading(termIndexTitle), text: termIndexTitle }] : []),
+    { depth: 2, slug: slugForHeading(CITE_TITLE), text: CITE_TITLE },
+  ];
 }

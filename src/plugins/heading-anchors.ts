@@ -1,11 +1,11 @@
-import type { Element, ElementContent } from 'hast';
+import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Options } from 'rehype-autolink-headings';
 
 /**
  * Options for rehype-autolink-headings: a copy-link anchor placed after each heading (not inside
- * it, so the heading's own text and accessible name stay exactly the chapter's words), with a
- * Chinese label for screen readers, kept out of the search index.
+ * it, so the heading's own text and accessible name stay exactly the chapter's words), named in
+ * Chinese for screen readers.
  */
 export const headingAnchorOptions: Options = {
   behavior: 'after',
@@ -16,9 +16,7 @@ export const headingAnchorOptions: Options = {
     properties: { className: ['heading-wrapper', `level-${node.tagName}`] },
     children: [],
   }),
-  properties: { className: ['anchor-link'], 'data-pagefind-ignore': 'all' },
-  content: (node: Element): ElementContent[] => [
-    { type: 'element', tagName: 'span', properties: { ariaHidden: 'true', className: ['anchor-icon'] }, children: [{ type: 'text', value: '#' }] },
-    { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: `本节链接：${toString(node)}` }] },
-  ],
+  // Named by its label; the visible # is drawn by the stylesheet, so the link holds no text for search to index.
+  properties: (node: Element) => ({ className: ['anchor-link'], ariaLabel: `本节链接：${toString(node)}` }),
+  content: [],
 };

@@ -8,6 +8,7 @@ import type { FigureModel } from '../lib/figures/model.ts';
 import { captionId } from '../lib/tables.ts';
 import { FIGURE_ELEMENT } from './remark-read-figures.ts';
 
+const round = (n: number, digits: number) => Number(n.toFixed(digits));
 const elements = (node: Element | MdxJsxFlowElementHast) => node.children.filter((c): c is Element => c.type === 'element');
 
 /**
@@ -47,6 +48,7 @@ function decorate(table: Element, figure: FigureModel, file: VFile) {
   const tbody = elements(table).find((e) => e.tagName === 'tbody');
   const rows = tbody ? elements(tbody).filter((e) => e.tagName === 'tr') : [];
   if (rows.length !== figure.rows.length) file.fail(`figure "${figure.name}" has ${rows.length} rows on the page but ${figure.rows.length} were read`, table, 'rehype-figures:rows');
+  const sorts = figure.form === 'matrix';
   rows.forEach((tr, r) => {
     const row = figure.rows[r];
     Object.assign(tr.properties, { id: row.id, dataOrder: String(row.order), ...(row.group !== undefined ? { dataGroup: row.group } : {}) });
@@ -60,20 +62,16 @@ function decorate(table: Element, figure: FigureModel, file: VFile) {
         ...(heads ? { scope: 'row' } : {}),
         className: [`col-${c}`, column.encode.replace(':', '-'), ...(model.repeatsGroup !== undefined ? ['repeat'] : [])],
         ...(model.repeatsGroup !== undefined ? { dataGroupLabel: model.repeatsGroup } : {}),
-        ...(model.level || model.gain ? { dataSort: String(model.level?.rank ?? model.gain?.mid) } : {}),
-        ...(heads ? {} : { dataLabel: column.label }),
+        // Only the matrix sorts; only the other forms label each cell with its column on a phone.
+        ...(sorts && (model.level || model.gain) ? { dataSort: String(model.level?.rank ?? round(model.gain!.mid, 2)) } : {}),
+        ...(heads || sorts ? {} : { dataLabel: column.label }),
       };
       const marks: ElementContent[] = [];
       if (model.level) cell.children = [h('span.level', { dataRank: String(model.level.rank) }, [levelPips(model.level), h('span.level-text', cell.children)])];
       if (model.gain && figure.gainAxis) marks.push(gainBar(model.gain, figure.gainAxis));
       if (model.span && figure.timeAxis) marks.push(spanBar(model.span, figure.timeAxis));
       if (heads) {
-        marks.push(
-          h('a.anchor-link.row-link', { href: `#${row.id}`, dataPagefindIgnore: 'all' }, [
-            h('span.anchor-icon', { ariaHidden: 'true' }, '#'),
-            h('span.sr-only', `本行链接：${row.label}`),
-          ]),
-        );
+        marks.push(h('a.anchor-link.row-link', { href: `#${row.id}`, ariaLabel: `本行链接：${row.label}` }));
       }
       cell.children.push(...marks);
     });

@@ -1,8 +1,11 @@
 // The page's one entry for tools that load on demand (search, citation previews, copying). One
 // entry rather than one per component: Vite adds a small loader to every entry that imports on
 // demand, and shared by two entries it would become a request of its own.
-import { startReaderActions } from './reader/actions.ts';
+import { startReaderActions, whenNear } from './reader/actions.ts';
 import { defineSearchLauncher } from './search/launcher.ts';
 
 defineSearchLauncher();
 startReaderActions(document.getElementById('reader-status')!);
+// The matrix's filter and sort controls are built as the matrix comes near, not before the
+// reader has seen anything: until then they are hidden and the table is complete as it is.
+whenNear(document.querySelector('matrix-controls'), () => void import('./matrix-controls.ts').then((m) => m.defineMatrixControls()));

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageFragments } from '../../src/build/page-fragments.ts';
-import { checkRecord, formatRecord, parseRecord } from '../../src/lib/anchors.ts';
+import { siteFragments } from '../../src/build/page-fragments.ts';
+import { parseHTML } from 'linkedom';
+import { checkRecord, formatRecord, parseRecord, splitKey } from '../../src/lib/anchors.ts';
 import { chapterDocument, readDist } from '../support/dist.ts';
-import { contentDir } from '../support/paths.ts';
+import { contentDir, distDir } from '../support/paths.ts';
 import { tocFragments } from '../support/source.ts';
 
 describe('anchors', () => {
@@ -40,7 +41,7 @@ describe('anchors', () => {
       const link = h.parentElement!.querySelector(':scope > a.anchor-link')!;
       expect(link, h.id).not.toBeNull();
       expect(link.getAttribute('href')).toBe(`#${h.id}`);
-      expect(link.textContent).toContain(`本节链接：${h.textContent}`);
+      expect(link.getAttribute('aria-label')).toBe(`本节链接：${h.textContent}`);
     }
   });
 
@@ -53,7 +54,7 @@ describe('anchors', () => {
 describe('the record of published fragments (content/anchors.txt)', () => {
   const text = fs.readFileSync(path.join(contentDir, 'anchors.txt'), 'utf8');
   const { lines, problems } = parseRecord(text);
-  const fragments = pageFragments(readDist());
+  const { fragments } = siteFragments(distDir);
   const checked = checkRecord(lines, fragments);
 
   it('records every fragment of the built page, as it points now, and nothing the page lacks', () => {
@@ -72,13 +73,21 @@ describe('the record of published fragments (content/anchors.txt)', () => {
     expect(text).toBe(formatRecord(lines));
   });
 
-  it('is kept on the page: every recorded id is a fragment there, or an alias inside the fragment it leads to', () => {
-    const doc = chapterDocument();
+  it('is kept on its page: every recorded id is a fragment there, or an alias inside the fragment it leads to', () => {
     for (const l of lines) {
       if (l.type === 'removed') continue;
-      const el = doc.getElementById(l.id);
+      const { page, id } = splitKey(l.id);
+      const el = parseHTML(readDist(`${page}index.html`)).document.getElementById(id);
       expect(el, l.id).not.toBeNull();
-      if (l.type === 'alias') expect(el!.closest(`[id="${checked.aliases.find((a) => a.from === l.id)!.to}"]`), l.id).not.toBeNull();
+      if (l.type === 'alias') expect(el!.closest(`[id="${splitKey(checked.aliases.find((a) => a.from === l.id)!.to).id}"]`), l.id).not.toBeNull();
     }
+  });
+
+  it('keeps the term index’s published letters: on the chapter’s page they lead to its section, which links to the index’s own page', () => {
+    const doc = chapterDocument();
+    const alias = doc.getElementById('术语索引-latin-a')!;
+    expect(alias.getAttribute('data-anchor-for')).toBe('术语索引');
+    expect(alias.closest('.heading-wrapper')!.querySelector('h2')!.id).toBe('术语索引');
+    expect(doc.querySelector('.term-index-summary a[href$="terms/#术语索引-latin-a"]')).not.toBeNull();
   });
 });

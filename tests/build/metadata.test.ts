@@ -120,8 +120,11 @@ describe('deployed under a sub-path', () => {
     expect(urls.length).toBeGreaterThan(2);
     for (const u of urls) expect(u.startsWith(subBase), u).toBe(true);
     for (const u of urls) {
-      const file = path.join(subDistDir, decodeURIComponent(u.slice(subBase.length)).replace(/\/$/, '/index.html'));
+      // A link into another page (the term index) names the file before its fragment.
+      const [pathname, fragment] = u.split('#');
+      const file = path.join(subDistDir, decodeURIComponent(pathname.slice(subBase.length)).replace(/\/$/, '/index.html').replace(/^$/, 'index.html'));
       expect(fs.existsSync(file), u).toBe(true);
+      if (fragment) expect(chapterDocument(subDistDir, path.relative(subDistDir, file)).getElementById(decodeURIComponent(fragment)), u).not.toBeNull();
     }
   });
 });

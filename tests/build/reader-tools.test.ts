@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { formsOf, termsFileSchema } from '../../src/lib/schemas/terms.ts';
 import { termMatches } from '../../src/lib/term-index.ts';
 import { parseHeadersFile } from '../support/server.ts';
-import { chapterDocument, readDist } from '../support/dist.ts';
+import { chapterDocument, readDist, termsDocument } from '../support/dist.ts';
 import { distDir, root, sourceMarkdown, subBase, subDistDir } from '../support/paths.ts';
 import { normaliseText } from '../support/source.ts';
 
@@ -82,19 +82,37 @@ describe('llms.txt', () => {
 
 describe('term index', () => {
   const terms = termsFileSchema.parse(parse(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')));
-  const index = doc.querySelector('section.term-index')!;
+  // The index is a page of its own; the chapter's page has a section that leads to it.
+  const page = termsDocument();
+  const index = page.querySelector('section.term-index')!;
   const entries = [...index.querySelectorAll('.term')];
   const nameOf = (entry: Element) => entry.querySelector('.term-name')!.textContent!;
 
-  it('lists every term of the data file, at least 40, inside the part of the page search indexes', () => {
+  it('lists every term of the data file, at least 40, on its own page, inside the part search indexes', () => {
     expect(entries.map(nameOf).sort()).toEqual(terms.map((t) => t.name).sort());
     expect(entries.length).toBeGreaterThanOrEqual(40);
     expect(index.closest('[data-pagefind-body]')).not.toBeNull();
     expect(index.closest('[data-pagefind-ignore]')).toBeNull();
+    expect(page.querySelector('h1')!.textContent).toBe('术语索引');
+    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe('https://chapter14.example.org/terms/');
   });
 
-  it('is in the table of contents', () => {
+  it('is in the table of contents of both pages: a section of the chapter’s page, and the index’s page itself', () => {
     expect(doc.querySelector('nav.toc a[href="#术语索引"]')?.textContent).toBe('术语索引');
+    const own = page.querySelector('nav.toc a[aria-current="page"]')!;
+    expect([own.textContent, own.getAttribute('href')]).toEqual(['术语索引', '/terms/']);
+    // The index page's TOC leads into the chapter's page.
+    expect(page.querySelector('nav.toc a[href="/#141-技术发展总结"]')).not.toBeNull();
+  });
+
+  it('leads from the chapter’s page to its own page, and each letter to its group there', () => {
+    const section = doc.getElementById('术语索引')!.closest('section')!;
+    expect(section.querySelector('a[href="/terms/"]')!.textContent).toBe('打开术语索引');
+    const letterLinks = [...section.querySelectorAll('.term-index-letters a')].map((a) => a.getAttribute('href')!);
+    expect(letterLinks.length).toBe(page.querySelectorAll('.term-group-letter').length);
+    for (const href of letterLinks) expect(page.getElementById(decodeURIComponent(href.split('#')[1])), href).not.toBeNull();
+    // The chapter's page no longer carries the index's ~1,500 elements.
+    expect(doc.querySelectorAll('.term').length).toBe(0);
   });
 
   it('groups Latin terms under A–Z and Chinese terms under pinyin letters, each group in order', () => {
@@ -107,16 +125,18 @@ describe('term index', () => {
     // Each Chinese term sits under the first letter of its pinyin.
     for (const t of terms.filter((t) => t.pinyin)) {
       const entry = entries.find((e) => nameOf(e) === t.name)!;
-      expect(entry.closest('.term-group')!.querySelector('h4')!.id).toBe(`术语索引-han-${t.pinyin![0]}`);
+      expect(entry.closest('.term-group')!.querySelector('h3')!.id).toBe(`术语索引-han-${t.pinyin![0]}`);
     }
   });
 
-  it('every link lands on a place that really has the term: the section’s own text or the figure row', () => {
+  it('every link lands on a place of the chapter’s page that really has the term: the section’s own text or the figure row', () => {
     let checked = 0;
     for (const entry of entries) {
       const term = terms.find((t) => t.name === nameOf(entry))!;
       for (const a of entry.querySelectorAll('.term-places a')) {
-        const target = doc.getElementById(decodeURIComponent(a.getAttribute('href')!.slice(1)));
+        const [pathname, fragment] = a.getAttribute('href')!.split('#');
+        expect(pathname, a.getAttribute('href')!).toBe('/');
+        const target = doc.getElementById(decodeURIComponent(fragment));
         expect(target, `${term.name} → ${a.getAttribute('href')}`).not.toBeNull();
         // Cells are read apart: run together, "2025 Q2" and "1.58-bit" would make one word.
         const text = target!.tagName === 'TR' ? [...target!.children].map((c) => c.textContent).join('\n') : sectionText(target!);

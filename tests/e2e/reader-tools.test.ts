@@ -293,14 +293,26 @@ describe('cite this chapter', () => {
 });
 
 describe('term index', () => {
-  it('is reached from the table of contents', async () => {
+  it('is reached from the table of contents, and its section leads to its own page', async () => {
     const page = await hosted.open();
     await page.locator('nav.toc a[href="#术语索引"]').click();
     await expect.poll(() => page.evaluate(() => document.getElementById('术语索引')!.getBoundingClientRect().top)).toBeLessThan(120);
+    await page.locator('.term-index-summary a', { hasText: '打开术语索引' }).click();
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.pathname))).toBe('/terms/');
+    expect(await page.locator('h1').textContent()).toBe('术语索引');
+  });
+
+  it('a letter on the chapter’s page leads to its group on the index’s page', async () => {
+    const page = await hosted.open('#术语索引');
+    await page.getByRole('link', { name: '拉丁字母 T' }).click();
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.pathname + location.hash))).toBe('/terms/#术语索引-latin-t');
+    const top = await page.evaluate(() => document.getElementById('术语索引-latin-t')!.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(40);
+    expect(top).toBeLessThan(150);
   });
 
   it('the letter bars are even rows of equal boxes, `#` among them, each leading to its group', async () => {
-    const page = await hosted.open('#术语索引');
+    const page = await hosted.open('terms/');
     for (const bar of await page.locator('.term-index-letters').all()) {
       const boxes = await bar.locator('a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => ({ left: r.left, top: r.top, height: r.height })));
       // Every box is as tall as the others, and a box that follows on the same line starts level with the one before.
@@ -313,11 +325,11 @@ describe('term index', () => {
     expect(await page.evaluate(() => location.hash)).toBe('#' + encodeURIComponent('术语索引-latin-0-9'));
   });
 
-  it('a section link lands on the section that mentions the term; a row link lands on that figure row', async () => {
-    const page = await hosted.open('#术语索引');
+  it('a section link lands on the chapter’s section that mentions the term; a row link lands on that figure row', async () => {
+    const page = await hosted.open('terms/');
     const term = page.locator('.term', { has: page.locator('.term-name', { hasText: /^PagedAttention$/ }) });
     await term.locator('a', { hasText: '服务层' }).click();
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#' + encodeURIComponent('服务层'));
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.pathname + location.hash))).toBe('/#服务层');
     const row = page.locator(byId('服务层'));
     expect(await row.evaluate((el) => el.matches(':target'))).toBe(true);
     expect(await row.textContent()).toContain('PagedAttention');
@@ -325,9 +337,10 @@ describe('term index', () => {
     expect(top).toBeGreaterThan(50);
     expect(top).toBeLessThan(400);
 
-    await page.goto(hosted.server.url + '#术语索引');
+    await page.goto(hosted.server.url + 'terms/');
     const quant = page.locator('.term', { has: page.locator('.term-name', { hasText: /^推测解码$/ }) });
-    await quant.locator('a[href="#1412-核心技术体系"]').click();
+    await quant.locator('a[href="/#1412-核心技术体系"]').click();
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/');
     const heading = page.locator(byId('1412-核心技术体系'));
     expect(await heading.evaluate((el) => el.matches(':target'))).toBe(true);
     expect(await heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(150);

@@ -1,3 +1,4 @@
+import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, untilPainted } from '../support/browser.ts';
@@ -203,17 +204,25 @@ async function searchFor(page: Page, query: string): Promise<{ status: string; r
               pinyin: card.querySelector('.search-term-pinyin')?.textContent ?? null,
               places: [...card.querySelectorAll<HTMLAnchorElement>('.search-term-places a')].map((a) => a.getAttribute('href')!),
               entry: card.querySelector<HTMLAnchorElement>('.search-term-entry')!.getAttribute('href')!,
-              unresolved: links.map((a) => a.getAttribute('href')!).filter((h) => !document.getElementById(decodeURIComponent(h.slice(1)))),
+              // Places on this page are found here; the entry is on the term index's own page.
+              unresolved: links.map((a) => a.getAttribute('href')!).filter((h) => h.startsWith('#') && !document.getElementById(decodeURIComponent(h.slice(1)))),
             }
           : null,
     };
   });
 }
 
-/** The links the term index lists for a term, read from its entry on the page. */
-const indexLinks = (page: Page, entry: string) =>
-  page.evaluate((id) => [...document.getElementById(id)!.querySelectorAll('.term-places a')].map((a) => a.getAttribute('href')!), decodeURIComponent(entry.slice(1)));
-const entryName = (page: Page, entry: string) => page.evaluate((id) => document.getElementById(id)?.querySelector('.term-name')?.textContent, decodeURIComponent(entry.slice(1)));
+/** An entry of the term index, read from the index's own page: `entry` is the card's link to it. */
+async function indexEntry(page: Page, entry: string) {
+  const [pathname, id] = entry.split('#');
+  const html = await page.evaluate((p) => fetch(p).then((r) => r.text()), pathname);
+  const element = parseHTML(html).document.getElementById(decodeURIComponent(id));
+  return {
+    name: element?.querySelector('.term-name')?.textContent,
+    // The index links places on the chapter's page (`/#…`); the card, shown on that page, links them as `#…`.
+    places: [...(element?.querySelectorAll('.term-places a') ?? [])].map((a) => a.getAttribute('href')!.replace(/^\/(?=#)/, '')),
+  };
+}
 
 describe('search through the glossary, in English names and their variants', () => {
   it('finds 推测解码 for "speculative decoding", says which name each section holds, and shows the term card', async () => {
@@ -238,8 +247,10 @@ describe('search through the glossary, in English names and their variants', () 
     expect(card!.pinyin).toBe('tui ce jie ma');
     // Its links are the term index's, and every one lands on something on the page.
     expect(card!.unresolved).toEqual([]);
-    expect(card!.places).toEqual(await indexLinks(page, card!.entry));
-    expect(await entryName(page, card!.entry)).toBe('推测解码');
+    expect(decodeURIComponent(new URL(card!.entry).pathname + new URL(card!.entry).hash)).toBe('/terms/#term-推测解码');
+    const entry = await indexEntry(page, card!.entry);
+    expect(card!.places).toEqual(entry.places);
+    expect(entry.name).toBe('推测解码');
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -316,14 +327,20 @@ describe('search through the glossary, in English names and their variants', () 
     const { page } = await openPage(server.url);
     await pressCtrlK(page);
     const { card } = await searchFor(page, 'Mixture-of-Experts');
+    // The entry is on the term index's own page: the link loads it.
     await page.locator('.search-term-entry').click();
-    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(card!.entry);
+    await expect.poll(() => page.evaluate(() => location.href)).toBe(card!.entry);
+    await untilPainted(page);
     expect(await page.evaluate(() => document.querySelector(':target')?.querySelector('.term-name')?.textContent)).toBe('MoE');
     const top = await page.evaluate(() => document.querySelector(':target')!.getBoundingClientRect().top);
     expect(top).toBeGreaterThan(40);
     expect(top).toBeLessThan(200);
 
+    // Back on the chapter's page, a figure row the card lists lands there, with the term marked.
+    await page.goto(server.url);
+    await untilPainted(page);
     await pressCtrlK(page);
+    await searchFor(page, 'Mixture-of-Experts');
     const row = page.locator('.search-term-places a', { hasText: '2024 Q1' });
     const href = (await row.getAttribute('href'))!;
     await row.click();
@@ -360,7 +377,7 @@ describe('search under a sub-path', () => {
     // Wait for the whole word: a slow machine may first show results for a prefix.
     // 14.2.2 and the reference list; the term's entry in the index is the card above them.
     await expect.poll(() => status(page).textContent()).toMatch(/^找到 2 个包含“PagedAttention”/);
-    expect(await page.locator('.search-term-entry').getAttribute('href')).toBe('#term-pagedattention');
+    expect(new URL((await page.locator('.search-term-entry').getAttribute('href'))!).pathname).toBe(`${subBase}terms/`);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => decodeURIComponent(location.pathname + location.hash))).toBe(`${subBase}#1422-软件技术栈生态`);

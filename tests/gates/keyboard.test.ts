@@ -23,8 +23,17 @@ interface Stop {
  */
 async function markControls(page: Page): Promise<number> {
   // Back-to-top shows only once the reader has scrolled; it is counted as a reader deep in the page sees it.
-  // Scroll-driven styles update on the next frame, not at the scroll call.
-  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  // Scroll-driven styles update on the next frame, not at the scroll call; and sections laid out
+  // only near the viewport (content-visibility) change the page's height as they come in, so the
+  // page is scrolled to the end until its height has settled.
+  for (let tries = 0; tries < 10; tries++) {
+    const height = await page.evaluate(() => {
+      scrollTo(0, document.documentElement.scrollHeight);
+      return document.documentElement.scrollHeight;
+    });
+    await afterNextFrame(page);
+    if ((await page.evaluate(() => document.documentElement.scrollHeight)) === height) break;
+  }
   await afterNextFrame(page);
   const n = await page.evaluate(() => {
     const selector = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';

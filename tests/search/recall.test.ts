@@ -18,7 +18,12 @@ import { searchTerms } from './terms.ts';
  * `data-pagefind-title` (the term index's entries), strip tags, and look for the term.
  */
 function groundTruth(): { id: string; text: string; entry: boolean }[] {
-  const { document } = parseHTML(readDist());
+  // The chapter's page, then the term index's own page.
+  return [...pageTruth('index.html'), ...pageTruth('terms/index.html')];
+}
+
+function pageTruth(page: string): { id: string; text: string; entry: boolean }[] {
+  const { document } = parseHTML(readDist(page));
   const article = document.querySelector('[data-pagefind-body]')!;
   article.querySelectorAll('[data-pagefind-ignore]').forEach((n) => n.remove());
   const parts = article.innerHTML.split(/(?=<h[1-6][^>]*\sid="|<[a-z]+\s[^>]*\bdata-pagefind-title=")/);
@@ -51,12 +56,12 @@ describe('search recall and precision on the real index', () => {
     await release();
   });
 
-  it('splits the page into the same sections the ground truth sees: the chapter’s 20, then the term index’s entries', () => {
-    // The index adds its own heading and one for each of its two parts; then every entry is a
-    // result of its own, and no letter group is ("拼音 T" answers nothing).
-    const entries = parseHTML(readDist()).document.querySelectorAll('.term-index .term');
+  it('splits the site into the same sections the ground truth sees: the chapter’s 20 and the term index’s, then the index page’s entries', () => {
+    // The chapter's page has the index's section; its own page one heading for each of its two
+    // parts, then every entry is a result of its own, and no letter group is ("拼音 T" answers nothing).
+    const entries = parseHTML(readDist('terms/index.html')).document.querySelectorAll('.term-index .term');
     expect(entries.length).toBe(terms.length);
-    expect(truth.length).toBe(20 + 3 + terms.length);
+    expect(truth.length).toBe(20 + 1 + 2 + terms.length);
     expect(sections.map((s) => s.id)).toEqual(truth.map((t) => t.id));
     expect(sections.filter((s) => s.entry).map((s) => s.title).sort()).toEqual(terms.map((t) => t.name).sort());
     const groupTitle = /(拼音|拉丁字母) [A-Z#]/;
@@ -64,13 +69,14 @@ describe('search recall and precision on the real index', () => {
     expect(truth.filter((t) => groupTitle.test(t.text))).toEqual([]);
   });
 
-  it('writes a glossary beside the index with every term of the data file, its entry and its places on the page', () => {
+  it('writes a glossary beside the index with every term of the data file, its entry on the index’s page and its places on the chapter’s', () => {
     const { document } = parseHTML(readDist());
+    const index = parseHTML(readDist('terms/index.html')).document;
     expect(glossary.terms.map((t) => t.name).sort()).toEqual(terms.map((t) => t.name).sort());
     for (const t of glossary.terms) {
       const source = terms.find((e) => e.name === t.name)!;
       expect([t.en, t.zh, t.aliases, t.pinyin]).toEqual([source.en, source.zh, source.aliases, source.pinyin]);
-      expect(document.getElementById(t.entryId)?.querySelector('.term-name')?.textContent, t.name).toBe(t.name);
+      expect(index.getElementById(t.entryId)?.querySelector('.term-name')?.textContent, t.name).toBe(t.name);
       for (const p of t.places) {
         expect(document.getElementById(p.sectionId), `${t.name} → ${p.sectionId}`).not.toBeNull();
         for (const r of p.rows) expect(document.getElementById(r.id)?.tagName, `${t.name} → ${r.id}`).toBe('TR');

@@ -10,6 +10,8 @@ export interface SectionText {
    * heading): it points at the sections that hold the term, so it ranks after them.
    */
   entry?: true;
+  /** The page the section is on, relative to the site's base (`terms/`); absent for the chapter's page. */
+  page?: string;
 }
 
 export function normaliseSpace(text: string): string {

@@ -5,6 +5,20 @@
 const tools = () => import('./tools.ts');
 const COPIES = 'a.anchor-link, button[data-copy-section], button[data-copy-cite]';
 
+/** Runs `use` once, when the element comes within a screen of the viewport (at once if it is already there). */
+export function whenNear(element: Element | null, use: () => void) {
+  if (!element) return;
+  const near = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      near.disconnect();
+      use();
+    },
+    { rootMargin: '100%' },
+  );
+  near.observe(element);
+}
+
 export function startReaderActions(status: HTMLElement) {
   document.addEventListener('click', (event) => {
     const target = (event.target as Element).closest?.<HTMLElement>(COPIES);
@@ -25,15 +39,7 @@ export function startReaderActions(status: HTMLElement) {
   });
 
   // The access dates in the citation panel are filled in as it comes near.
-  const cite = document.querySelector('[data-accessed]');
-  if (cite) {
-    const near = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      near.disconnect();
-      void tools().then((m) => m.fillAccessDates());
-    }, { rootMargin: '100%' });
-    near.observe(cite);
-  }
+  whenNear(document.querySelector('[data-accessed]'), () => void tools().then((m) => m.fillAccessDates()));
 
   let loading = false;
   let ready = false;

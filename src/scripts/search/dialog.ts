@@ -15,6 +15,9 @@ interface Engine {
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 let engine: Promise<Engine> | undefined;
+
+/** The page the dialog is open on, relative to the site's base: '' on the chapter's page, 'terms/' on the term index's. */
+const currentPage = () => decodeURIComponent(location.pathname).slice(decodeURIComponent(base).length).replace(/index\.html$/, '');
 let ui: SearchUi | undefined;
 
 function loadEngine(): Promise<Engine> {
@@ -70,6 +73,8 @@ class SearchUi {
   private latest = 0;
   private timer = 0;
   private navigating = false;
+  /** The page each section is on: the chapter's (''), or the term index's for its entries. */
+  private pages = new Map<string, string>();
 
   constructor() {
     this.dialog.setAttribute('aria-labelledby', 'search-dialog-title');
@@ -170,6 +175,7 @@ class SearchUi {
 
   private render(query: string, results: ChapterResults, loosened: boolean, sections: SectionText[] = []) {
     const byId = new Map(sections.map((s) => [s.id, s]));
+    this.pages = new Map(sections.map((s) => [s.id, s.page ?? '']));
     const item = (r: RankedSection) => this.item(r, byId.get(r.id)?.text ?? '', results.term);
     this.renderCard(results.term, byId);
     this.results.replaceChildren(...results.whole.map(item));
@@ -209,7 +215,7 @@ class SearchUi {
     if (!term) return this.card.replaceChildren();
     const names: HighlightWhat = { terms: [], names: namesOf(term), excludes: term.excludes };
     const link = (id: string, text: string, label?: string) => {
-      const a = el('a', { href: `#${id}` }, text);
+      const a = el('a', { href: this.hrefFor(id) }, text);
       if (label) a.setAttribute('aria-label', label);
       a.addEventListener('click', (e) => {
         e.preventDefault();
@@ -245,7 +251,7 @@ class SearchUi {
     const excerpt = el('span', { className: 'search-excerpt' });
     for (const piece of excerptPieces(sectionText, result.terms, { names: what.names, excludes: what.excludes })) excerpt.append(piece.mark ? el('mark', {}, piece.text) : piece.text);
     const title = el('span', { className: 'search-result-title' }, result.entry ? `术语索引：${result.title}` : result.title);
-    const link = el('a', { href: `#${result.id}` }, title);
+    const link = el('a', { href: this.hrefFor(result.id) }, title);
     // Found through another name of the term: say which, since the query itself is not there.
     if (!result.holdsQuery && result.names.length) link.append(el('span', { className: 'search-via' }, `含${result.names.map((n) => `“${n}”`).join('')}`));
     link.append(excerpt);
@@ -256,9 +262,26 @@ class SearchUi {
     return el('li', {}, link);
   }
 
+  /** The page an id is on, relative to the site's base: '' for the chapter's page. */
+  private pageOf(id: string): string {
+    return this.pages.get(id) ?? '';
+  }
+
+  private hrefFor(id: string): string {
+    const page = this.pageOf(id);
+    if (page === currentPage()) return `#${id}`;
+    // A whole address: a root-relative `/#…` would read as a link within this page.
+    return new URL(`${base}${page}#${id}`, location.href).href;
+  }
+
   private go(id: string, what: HighlightWhat) {
     this.navigating = true;
     this.dialog.close();
+    // The term index is a page of its own: a place on the other page is reached by loading it.
+    if (this.pageOf(id) !== currentPage()) {
+      location.assign(this.hrefFor(id));
+      return;
+    }
     const target = document.getElementById(id);
     if (!target) return;
     // Ids start with digits, so no querySelector. Setting the hash scrolls (below the sticky

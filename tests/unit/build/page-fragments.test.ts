@@ -4,9 +4,9 @@ import { addAliases, pageFragments } from '../../../src/build/page-fragments.ts'
 
 const html = `<!doctype html><html><body><a href="#top" class="brand">十四、总结与展望</a><div id="top"></div>
 <a class="skip" href="#chapter">跳到正文</a><main id="chapter">
-<div class="heading-wrapper"><h3 id="1432-技术发展里程碑">14.3.2 技术发展里程碑</h3><a class="anchor-link" href="#1432-技术发展里程碑"><span class="sr-only">本节链接</span></a></div>
+<div class="heading-wrapper"><h3 id="1432-技术发展里程碑">14.3.2 技术发展里程碑</h3><a class="anchor-link" href="#1432-技术发展里程碑" aria-label="本节链接：14.3.2 技术发展里程碑"></a></div>
 <p>推测解码 [<a href="#ref-5" id="cite-5-trends-1" class="citation">5</a>]</p>
-<table><caption id="tbl-x">X</caption><tbody><tr id="tensorrt"><td class="col-0">推理引擎</td><th scope="row">TensorRT<a class="anchor-link row-link" href="#tensorrt"><span class="sr-only">本行链接：TensorRT</span></a></th></tr></tbody></table>
+<table><caption id="tbl-x">X</caption><tbody><tr id="tensorrt"><td class="col-0">推理引擎</td><th scope="row">TensorRT<a class="anchor-link row-link" href="#tensorrt" aria-label="本行链接：TensorRT"></a></th></tr></tbody></table>
 <p id="ref-5" class="reference">[5] Leviathan, Y., et al. "Fast Inference from Transformers via Speculative Decoding." <span class="backrefs"><a href="#cite-5-trends-1">↩14.3.2</a></span></p>
 <dl><div class="term" id="term-推测解码" data-pagefind-title="推测解码"><dt>推测解码</dt></div></dl>
 <p id="note">无链接指向的 id</p></main><a href="#top"><span aria-hidden="true">↑</span> 回到顶部</a></body></html>`;
