@@ -5,12 +5,31 @@ import { useHostedBrowser } from '../support/hosted.ts';
 const hosted = useHostedBrowser();
 const open = (path = '', width = 1280): Promise<Page> => hosted.open(path, { width, height: 900 });
 
+/** The page, scrolled to the matrix as a reader would, once its controls have been built (they load as it comes near). */
+async function openMatrix(width = 1280): Promise<Page> {
+  const page = await open('', width);
+  await page.locator('#tbl-技术成熟度评估矩阵-table').scrollIntoViewIfNeeded();
+  await page.locator('matrix-controls:not([hidden]) button[data-filter=""]').waitFor();
+  return page;
+}
+
 const matrixRows = (page: Page) =>
   page.locator('#tbl-技术成熟度评估矩阵-table tbody tr').evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.id));
 
 describe('the maturity matrix', () => {
-  it('sorts by gain from the keyboard, announces it, and returns to the chapter order', async () => {
+  it('loads its controls only as it comes near: before, the table is complete and no control script has been fetched', async () => {
     const page = await open();
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /matrix-controls/.test(r.name)));
+    expect(fetched).toBe(false);
+    expect(await page.locator('matrix-controls').isHidden()).toBe(true);
+    expect((await matrixRows(page)).length).toBe(8);
+    await page.locator('#tbl-技术成熟度评估矩阵-table').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('matrix-controls button').count()).toBe(5);
+    await page.close();
+  });
+
+  it('sorts by gain from the keyboard, announces it, and returns to the chapter order', async () => {
+    const page = await openMatrix();
     const source = await matrixRows(page);
     expect(source[0]).toBe('int8fp8-量化');
     const gainHeader = page.locator('#tbl-技术成熟度评估矩阵-table thead th').nth(3);
@@ -32,7 +51,7 @@ describe('the maturity matrix', () => {
   });
 
   it('filters by 技术领域 with pressed-state buttons', async () => {
-    const page = await open();
+    const page = await openMatrix();
     const button = page.locator('matrix-controls button[data-filter="系统优化"]');
     await button.click();
     expect(await button.getAttribute('aria-pressed')).toBe('true');

@@ -22,6 +22,13 @@ interface Stop {
  * order) in document order, and records how each looks before it has focus.
  */
 async function markControls(page: Page): Promise<number> {
+  // Controls built as the reader comes near them (the matrix's filters) are counted once the
+  // reader has come by: the page is read through, a screen at a time, and what loads is waited for.
+  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 800) {
+    await page.evaluate((top) => scrollTo(0, top), y);
+    await afterNextFrame(page);
+  }
+  await page.waitForLoadState('networkidle');
   // Back-to-top shows only once the reader has scrolled; it is counted as a reader deep in the page sees it.
   // Scroll-driven styles update on the next frame, not at the scroll call; and sections laid out
   // only near the viewport (content-visibility) change the page's height as they come in, so the
