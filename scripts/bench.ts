@@ -1,11 +1,13 @@
-// npm run bench: builds the site, then measures the chapter page as a first-time reader gets it
-// (requests, bytes, JavaScript before any input, Lighthouse mobile and desktop) and ends with one
-// line per budget. A benchmark, not a test: it prints numbers and never fails the suite.
+// npm run bench: clean builds of the site, then the chapter page as a first-time reader gets it
+// (requests, bytes, JavaScript before any input, Lighthouse mobile and desktop), ending with one
+// line per budget. With BENCH_PEER=<folder of another Astro site of the same chapter> (a
+// Starlight site, say), that site is built and measured the same way, side by side. A
+// benchmark, not a test: it prints numbers and never fails the suite.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -15,33 +17,73 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Its own output directory, so a benchmark never overwrites a build someone else is testing.
-const outName = process.env.BENCH_OUT_DIR ?? 'dist-bench';
-const outDir = path.join(root, outName);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const builds = Number(process.env.BENCH_BUILDS ?? 3);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gzip = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const heading = (text: string) => console.log(`\n== ${text} ==`);
 
-function heading(text: string) {
-  console.log(`\n== ${text} ==`);
+/** A site to measure: how to build it clean, and where its build lands. */
+interface Site {
+  name: string;
+  build(): void;
+  outDir: string;
+  /** Its chapter page, relative to the site. */
+  page: string;
 }
 
-// --- Build --------------------------------------------------------------------------------------
-heading('Build (Astro + search index)');
-fs.rmSync(outDir, { recursive: true, force: true });
-fs.rmSync(path.join(root, 'node_modules/.astro', outName.replace(/\W+/g, '_')), { recursive: true, force: true });
-const buildStart = performance.now();
-execFileSync(process.execPath, [path.join(root, 'node_modules/.bin/astro'), 'build'], {
-  cwd: root,
-  env: { ...process.env, OUT_DIR: outName },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const buildSeconds = (performance.now() - buildStart) / 1000;
-const hasSearchIndex = fs.existsSync(path.join(outDir, 'pagefind'));
-console.log(`clean build: ${buildSeconds.toFixed(1)} s${hasSearchIndex ? ' (includes the Pagefind index)' : ' (no search index in this build)'}`);
+// Our site, in an output folder of its own so a benchmark never overwrites a build being tested.
+const outName = process.env.BENCH_OUT_DIR ?? 'dist-bench';
+const ours: Site = {
+  name: 'this site',
+  outDir: path.join(root, outName),
+  page: '',
+  build() {
+    fs.rmSync(this.outDir, { recursive: true, force: true });
+    fs.rmSync(path.join(root, 'node_modules/.astro', outName.replace(/\W+/g, '_')), { recursive: true, force: true });
+    execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: root,
+      env: { ...process.env, OUT_DIR: outName },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  },
+};
 
-// --- Serve --------------------------------------------------------------------------------------
+// A peer: any Astro project (its own node_modules) with the chapter as its one page, built as its README says.
+const peerDir = process.env.BENCH_PEER ? path.resolve(process.env.BENCH_PEER) : undefined;
+const peer: Site | undefined = peerDir === undefined ? undefined : {
+  name: path.basename(peerDir),
+  outDir: path.join(peerDir, 'dist'),
+  page: process.env.BENCH_PEER_PAGE ?? '',
+  build() {
+    for (const cache of ['dist', '.astro', 'node_modules/.astro']) fs.rmSync(path.join(peerDir, cache), { recursive: true, force: true });
+    execFileSync(process.execPath, [path.join(peerDir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: peerDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  },
+};
+const sites = [ours, ...(peer ? [peer] : [])];
+
+// --- Clean builds --------------------------------------------------------------------------------
+// Alternating, so a busy spell of this shared machine falls on both sites alike.
+heading(`Clean builds (${builds} each${peer ? ', alternating' : ''})`);
+const buildSeconds = new Map(sites.map((s) => [s.name, [] as number[]]));
+for (let i = 0; i < builds; i++) {
+  for (const site of sites) {
+    const start = performance.now();
+    site.build();
+    buildSeconds.get(site.name)!.push((performance.now() - start) / 1000);
+  }
+}
+for (const site of sites) {
+  const times = buildSeconds.get(site.name)!;
+  console.log(`${pad(site.name, 18)} ${times.map((t) => t.toFixed(2)).join(', ')} s (median ${median(times).toFixed(2)} s)`);
+}
+const buildRatio = peer ? median(buildSeconds.get(ours.name)!) / median(buildSeconds.get(peer.name)!) : undefined;
+if (buildRatio !== undefined) console.log(`ours / ${peer!.name}: median ratio ${buildRatio.toFixed(2)}`);
+
+// --- Serve ---------------------------------------------------------------------------------------
 // Served the way a static host serves it: compressed text, long-lived caching for hashed assets.
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,38 +97,33 @@ const types: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
 };
-const server = http.createServer((req, res) => {
-  let file = path.join(outDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  if (!file.startsWith(outDir)) file = outDir;
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) {
-    res.statusCode = 404;
-    res.end('Not found');
-    return;
-  }
-  const type = types[path.extname(file)] ?? 'application/octet-stream';
-  let body = fs.readFileSync(file);
-  res.setHeader('Content-Type', type);
-  res.setHeader('Cache-Control', file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=600');
-  if (/text|json|xml|svg|javascript/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-    body = gzipSync(body, { level: 9 });
-    res.setHeader('Content-Encoding', 'gzip');
-    res.setHeader('Vary', 'Accept-Encoding');
-  }
-  res.end(body);
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-
-// --- Cold load in Chromium ----------------------------------------------------------------------
-heading('Cold load of the chapter page (Chromium, 1280 px, empty cache, no input)');
-type Kind = 'HTML' | 'CSS' | 'JS' | 'fonts' | 'other';
-interface Loaded {
-  url: string;
-  kind: Kind;
-  raw: number;
-  gzip: number;
+async function serve(dir: string): Promise<{ url: string; close(): void }> {
+  const server = http.createServer((req, res) => {
+    let file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(dir)) file = dir;
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) {
+      res.statusCode = 404;
+      res.end('Not found');
+      return;
+    }
+    const type = types[path.extname(file)] ?? 'application/octet-stream';
+    let body = fs.readFileSync(file);
+    res.setHeader('Content-Type', type);
+    res.setHeader('Cache-Control', file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=600');
+    if (/text|json|xml|svg|javascript/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      body = gzipSync(body, { level: 9 });
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Vary', 'Accept-Encoding');
+    }
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
 }
+
+// --- Cold load in Chromium -----------------------------------------------------------------------
+type Kind = 'HTML' | 'CSS' | 'JS' | 'fonts' | 'other';
 function kindOf(resourceType: string, contentType: string): Kind {
   if (resourceType === 'document' || contentType.includes('text/html')) return 'HTML';
   if (resourceType === 'stylesheet' || contentType.includes('text/css')) return 'CSS';
@@ -94,93 +131,85 @@ function kindOf(resourceType: string, contentType: string): Kind {
   if (resourceType === 'font' || /font/.test(contentType)) return 'fonts';
   return 'other';
 }
-
-const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
-const pending: Promise<Loaded | null>[] = [];
-page.on('response', (response) => {
-  pending.push(
-    response
-      .body()
-      .then((body) => ({
-        url: response.url(),
-        kind: kindOf(response.request().resourceType(), response.headers()['content-type'] ?? ''),
-        raw: body.length,
-        gzip: gzip(body),
-      }))
-      .catch(() => null),
-  );
-});
-await page.goto(url, { waitUntil: 'load' });
-await page.waitForLoadState('networkidle');
-// Idle callbacks and lazy observers get their chance to fetch, still without any input.
-await page.waitForTimeout(2000);
-const loaded = (await Promise.all(pending)).filter((x): x is Loaded => x !== null);
-
-// Inline scripts run too; they travel inside the HTML but count as script executed.
-const inline = await page.evaluate(() => {
-  const executable = (t: string) => t === '' || t === 'module' || /javascript/.test(t);
-  const scripts = [...document.querySelectorAll('script')].filter((s) => executable(s.type));
-  return {
-    inline: scripts.filter((s) => !s.src).map((s) => s.textContent ?? ''),
-    renderBlocking: scripts.filter((s) => s.src && !s.async && !s.defer && s.type !== 'module' && s.closest('head') !== null).map((s) => s.src),
-    blockingStyles: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href),
-  };
-});
-await browser.close();
-
-const byKind = new Map<Kind, { raw: number; gzip: number; count: number }>();
-for (const kind of ['HTML', 'CSS', 'JS', 'fonts', 'other'] as Kind[]) byKind.set(kind, { raw: 0, gzip: 0, count: 0 });
-for (const r of loaded) {
-  const k = byKind.get(r.kind)!;
-  k.raw += r.raw;
-  k.gzip += r.gzip;
-  k.count += 1;
+interface ColdLoad {
+  byKind: Map<Kind, { raw: number; gzip: number; count: number }>;
+  firstLoad: number;
+  jsBeforeInput: { raw: number; gzip: number; inline: number; files: number };
+  renderBlocking: string[];
+  elements: number;
 }
-console.log(`requests: ${loaded.length}`);
-console.log(`${pad('type', 7)}${pad('requests', 10)}${pad('raw', 12)}gzip`);
-for (const [kind, k] of byKind) console.log(`${pad(kind, 7)}${pad(String(k.count), 10)}${pad(kb(k.raw), 12)}${kb(k.gzip)}`);
-for (const r of loaded) console.log(`  ${pad(r.kind, 6)} ${pad(kb(r.raw), 10)} ${pad(kb(r.gzip), 10)} ${r.url.replace(url, '/')}`);
+async function coldLoad(url: string): Promise<ColdLoad> {
+  const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const pending: Promise<{ url: string; kind: Kind; raw: number; gzip: number } | null>[] = [];
+  page.on('response', (response) => {
+    pending.push(
+      response
+        .body()
+        .then((body) => ({ url: response.url(), kind: kindOf(response.request().resourceType(), response.headers()['content-type'] ?? ''), raw: body.length, gzip: gzip(body) }))
+        .catch(() => null),
+    );
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  // Idle callbacks and lazy observers get their chance to fetch, still without any input.
+  await page.waitForTimeout(2000);
+  const loaded = (await Promise.all(pending)).filter((x) => x !== null);
+  // Inline scripts run too; they travel inside the HTML but count as script executed.
+  const inline = await page.evaluate(() => {
+    const executable = (t: string) => t === '' || t === 'module' || /javascript/.test(t);
+    const scripts = [...document.querySelectorAll('script')].filter((s) => executable(s.type));
+    return {
+      inline: scripts.filter((s) => !s.src).map((s) => s.textContent ?? ''),
+      renderBlocking: scripts.filter((s) => s.src && !s.async && !s.defer && s.type !== 'module' && s.closest('head') !== null).map((s) => s.src),
+      elements: document.querySelectorAll('*').length,
+    };
+  });
+  await browser.close();
+  const byKind = new Map<Kind, { raw: number; gzip: number; count: number }>();
+  for (const kind of ['HTML', 'CSS', 'JS', 'fonts', 'other'] as Kind[]) byKind.set(kind, { raw: 0, gzip: 0, count: 0 });
+  for (const r of loaded) {
+    const k = byKind.get(r.kind)!;
+    k.raw += r.raw;
+    k.gzip += r.gzip;
+    k.count += 1;
+  }
+  console.log(`${pad('type', 7)}${pad('requests', 10)}${pad('raw', 12)}gzip`);
+  for (const [kind, k] of byKind) console.log(`${pad(kind, 7)}${pad(String(k.count), 10)}${pad(kb(k.raw), 12)}${kb(k.gzip)}`);
+  for (const r of loaded) console.log(`  ${pad(r.kind, 6)} ${pad(kb(r.raw), 10)} ${pad(kb(r.gzip), 10)} ${r.url.replace(url, '/')}`);
+  const js = loaded.filter((r) => r.kind === 'JS');
+  const inlineJs = inline.inline.join('\n');
+  return {
+    byKind,
+    firstLoad: ['HTML', 'CSS', 'JS'].reduce((s, k) => s + byKind.get(k as Kind)!.gzip, 0),
+    jsBeforeInput: {
+      raw: js.reduce((s, r) => s + r.raw, 0) + Buffer.byteLength(inlineJs),
+      gzip: js.reduce((s, r) => s + r.gzip, 0) + (inlineJs ? gzip(inlineJs) : 0),
+      inline: inline.inline.length,
+      files: js.length,
+    },
+    renderBlocking: inline.renderBlocking,
+    elements: inline.elements,
+  };
+}
 
-const externalJs = loaded.filter((r) => r.kind === 'JS');
-const inlineJs = inline.inline.join('\n');
-const jsBeforeInput = {
-  raw: externalJs.reduce((s, r) => s + r.raw, 0) + Buffer.byteLength(inlineJs),
-  gzip: externalJs.reduce((s, r) => s + r.gzip, 0) + (inlineJs ? gzip(inlineJs) : 0),
-};
-console.log(
-  `\nJS executed before any input: ${kb(jsBeforeInput.raw)} raw, ${kb(jsBeforeInput.gzip)} gzip (${inline.inline.length} inline script(s) + ${externalJs.length} file(s))`,
-);
-console.log(`render-blocking scripts: ${inline.renderBlocking.length === 0 ? 'none' : inline.renderBlocking.join(', ')}`);
-const firstLoad = ['HTML', 'CSS', 'JS'].reduce((s, k) => s + byKind.get(k as Kind)!.gzip, 0);
-console.log(`first load HTML + CSS + JS: ${kb(firstLoad)} gzip`);
-
-// --- Lighthouse ---------------------------------------------------------------------------------
-heading('Lighthouse 13 (Node API, Debian Chromium)');
-interface LhResult {
+// --- Lighthouse ----------------------------------------------------------------------------------
+interface LhRun {
   scores: Record<string, number>;
   lcp: number;
-  cls: number;
   tbt: number;
+  cls: number;
   benchmarkIndex: number;
   failing: string[];
 }
-async function runLighthouse(formFactor: 'mobile' | 'desktop'): Promise<LhResult> {
+async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop'): Promise<LhRun> {
   const chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
   });
   try {
-    const flags = {
-      port: chrome.port,
-      output: 'json' as const,
-      logLevel: 'error' as const,
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-    };
-    const result = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);
-    const lhr = result!.lhr;
-    const scores = Object.fromEntries(Object.values(lhr.categories).map((c) => [c.id, Math.round((c.score ?? 0) * 100)]));
+    const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] };
+    const lhr = (await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined))!.lhr;
     const failing = Object.values(lhr.categories).flatMap((c) =>
       c.auditRefs
         .filter((ref) => ref.weight > 0)
@@ -189,10 +218,10 @@ async function runLighthouse(formFactor: 'mobile' | 'desktop'): Promise<LhResult
         .map((a) => `${c.id}: ${a.id} (${a.displayValue ?? a.score})`),
     );
     return {
-      scores,
+      scores: Object.fromEntries(Object.values(lhr.categories).map((c) => [c.id, Math.round((c.score ?? 0) * 100)])),
       lcp: lhr.audits['largest-contentful-paint'].numericValue ?? NaN,
-      cls: lhr.audits['cumulative-layout-shift'].numericValue ?? NaN,
       tbt: lhr.audits['total-blocking-time'].numericValue ?? NaN,
+      cls: lhr.audits['cumulative-layout-shift'].numericValue ?? NaN,
       benchmarkIndex: lhr.environment.benchmarkIndex,
       failing,
     };
@@ -200,27 +229,41 @@ async function runLighthouse(formFactor: 'mobile' | 'desktop'): Promise<LhResult
     chrome.kill();
   }
 }
-// Lighthouse's simulated throttling multiplies this shared 2-core machine's jitter: each form
-// factor runs several times and the run with the median performance score is reported.
-const runs = Number(process.env.BENCH_RUNS ?? 3);
-const lh: Record<string, LhResult> = {};
-for (const formFactor of ['mobile', 'desktop'] as const) {
-  const all: LhResult[] = [];
-  for (let i = 0; i < runs; i++) all.push(await runLighthouse(formFactor));
-  all.sort((a, b) => a.scores.performance - b.scores.performance || b.tbt - a.tbt);
-  const r = all[Math.floor(all.length / 2)];
-  lh[formFactor] = r;
-  console.log(
-    `${pad(formFactor, 8)} performance over ${runs} runs: ${all.map((x) => x.scores.performance).join(', ')} (median run below; Lighthouse CPU benchmark index ${all.map((x) => Math.round(x.benchmarkIndex)).join(', ')}; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`,
-  );
-  console.log(
-    `${pad(formFactor, 8)} performance ${r.scores.performance}  accessibility ${r.scores.accessibility}  best-practices ${r.scores['best-practices']}  SEO ${r.scores.seo}  |  LCP ${(r.lcp / 1000).toFixed(2)} s  CLS ${r.cls.toFixed(3)}  TBT ${Math.round(r.tbt)} ms`,
-  );
-  for (const f of r.failing) console.log(`         below full marks: ${f}`);
-}
-server.close();
 
-// --- Search benchmark, when the site has one -----------------------------------------------------
+interface Measured {
+  load: ColdLoad;
+  mobile: LhRun[];
+  desktop: LhRun[];
+}
+const measured = new Map<string, Measured>();
+for (const site of sites) {
+  const server = await serve(site.outDir);
+  const url = server.url + site.page;
+  heading(`${site.name}: cold load of the chapter page (Chromium, 1280 px, empty cache, no input)`);
+  const load = await coldLoad(url);
+  console.log(`elements: ${load.elements}`);
+  console.log(`JS executed before any input: ${kb(load.jsBeforeInput.raw)} raw, ${kb(load.jsBeforeInput.gzip)} gzip (${load.jsBeforeInput.inline} inline script(s) + ${load.jsBeforeInput.files} file(s))`);
+  console.log(`render-blocking scripts: ${load.renderBlocking.length === 0 ? 'none' : load.renderBlocking.join(', ')}`);
+  console.log(`first load HTML + CSS + JS: ${kb(load.firstLoad)} gzip`);
+
+  heading(`${site.name}: Lighthouse 13 (Node API, Debian Chromium), ${runs} runs per form factor`);
+  const all: Record<'mobile' | 'desktop', LhRun[]> = { mobile: [], desktop: [] };
+  for (const formFactor of ['mobile', 'desktop'] as const) {
+    for (let i = 0; i < runs; i++) all[formFactor].push(await runLighthouse(url, formFactor));
+    const rs = all[formFactor];
+    console.log(
+      `${pad(formFactor, 8)} performance ${rs.map((r) => r.scores.performance).join(', ')}  |  TBT ${rs.map((r) => Math.round(r.tbt)).join(', ')} ms  |  LCP ${rs.map((r) => (r.lcp / 1000).toFixed(2)).join(', ')} s  |  CLS ${rs.map((r) => r.cls.toFixed(3)).join(', ')}`,
+    );
+    console.log(
+      `${pad('', 8)} accessibility ${rs.map((r) => r.scores.accessibility).join(', ')}  best-practices ${rs.map((r) => r.scores['best-practices']).join(', ')}  SEO ${rs.map((r) => r.scores.seo).join(', ')}  (CPU benchmark index ${rs.map((r) => Math.round(r.benchmarkIndex)).join(', ')}; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`,
+    );
+    for (const f of new Set(rs.flatMap((r) => r.failing))) console.log(`         below full marks in some run: ${f}`);
+  }
+  measured.set(site.name, { load, mobile: all.mobile, desktop: all.desktop });
+  server.close();
+}
+
+// --- Search benchmark ----------------------------------------------------------------------------
 const searchBench = path.join(root, 'scripts/bench-search.ts');
 if (fs.existsSync(searchBench)) {
   heading('Search (scripts/bench-search.ts)');
@@ -228,26 +271,53 @@ if (fs.existsSync(searchBench)) {
   if (r.status !== 0) console.log(`bench-search exited with ${r.status}`);
 }
 
-// --- Budgets ------------------------------------------------------------------------------------
+// --- Side by side --------------------------------------------------------------------------------
+const us = measured.get(ours.name)!;
+const them = peer && measured.get(peer.name)!;
+if (them) {
+  heading(`Side by side: ${ours.name} and ${peer!.name}`);
+  const row = (figure: string, a: string, b: string) => console.log(`${pad(figure, 44)}${pad(a, 24)}${b}`);
+  row('figure', ours.name, peer!.name);
+  row('first load, HTML + CSS + JS gzip', `${kb(us.load.firstLoad)} (HTML ${kb(us.load.byKind.get('HTML')!.gzip)})`, `${kb(them.load.firstLoad)} (HTML ${kb(them.load.byKind.get('HTML')!.gzip)})`);
+  row('total blocking time, mobile', us.mobile.map((r) => Math.round(r.tbt)).join(', ') + ' ms', them.mobile.map((r) => Math.round(r.tbt)).join(', ') + ' ms');
+  row('performance score, mobile', us.mobile.map((r) => r.scores.performance).join(', '), them.mobile.map((r) => r.scores.performance).join(', '));
+  row('LCP, mobile', us.mobile.map((r) => (r.lcp / 1000).toFixed(2)).join(', ') + ' s', them.mobile.map((r) => (r.lcp / 1000).toFixed(2)).join(', ') + ' s');
+  row('clean build, median', `${median(buildSeconds.get(ours.name)!).toFixed(2)} s`, `${median(buildSeconds.get(peer!.name)!).toFixed(2)} s`);
+}
+
+// --- Budgets -------------------------------------------------------------------------------------
 heading('Budgets');
-const m = lh.mobile.scores;
+const medianRun = (rs: LhRun[]) => [...rs].sort((a, b) => a.scores.performance - b.scores.performance || b.tbt - a.tbt)[Math.floor(rs.length / 2)];
+const m = medianRun(us.mobile).scores;
+const firstLoadBudget = 29 * 1024;
 const budgets: [string, boolean, string][] = [
   [
-    'Lighthouse mobile 100/100/100/100',
-    [m.performance, m.accessibility, m['best-practices'], m.seo].every((s) => s === 100),
-    `${m.performance}/${m.accessibility}/${m['best-practices']}/${m.seo}`,
+    `first load HTML + CSS + JS <= 29 KB gzip${them ? `, and at most half of ${peer!.name}'s` : ''}, no web fonts`,
+    us.load.firstLoad <= firstLoadBudget && (!them || us.load.firstLoad <= them.load.firstLoad / 2) && us.load.byKind.get('fonts')!.count === 0,
+    `${kb(us.load.firstLoad)}${them ? ` (${peer!.name} ${kb(them.load.firstLoad)})` : ''}, ${us.load.byKind.get('fonts')!.count} font file(s)`,
+  ],
+  ['total blocking time, mobile: 0 ms in every run', us.mobile.every((r) => Math.round(r.tbt) === 0), us.mobile.map((r) => `${Math.round(r.tbt)} ms`).join(', ')],
+  ['performance score, mobile: 100 in every run', us.mobile.every((r) => r.scores.performance === 100), us.mobile.map((r) => r.scores.performance).join(', ')],
+  [
+    `LCP, mobile: <= 1.2 s in every run${them ? `, ahead of ${peer!.name}'s median` : ''}`,
+    us.mobile.every((r) => r.lcp <= 1200) && (!them || Math.max(...us.mobile.map((r) => r.lcp)) <= median(them.mobile.map((r) => r.lcp))),
+    us.mobile.map((r) => `${(r.lcp / 1000).toFixed(2)} s`).join(', ') + (them ? ` (${peer!.name} median ${(median(them.mobile.map((r) => r.lcp)) / 1000).toFixed(2)} s)` : ''),
+  ],
+  [
+    'Lighthouse mobile accessibility, best practices, SEO 100 (median run)',
+    [m.accessibility, m['best-practices'], m.seo].every((s) => s === 100),
+    `${m.accessibility}/${m['best-practices']}/${m.seo}`,
   ],
   [
     'JS before any interaction <= 4 KB gzip, none render-blocking',
-    jsBeforeInput.gzip <= 4096 && inline.renderBlocking.length === 0,
-    `${kb(jsBeforeInput.gzip)}, ${inline.renderBlocking.length} render-blocking`,
+    us.load.jsBeforeInput.gzip <= 4096 && us.load.renderBlocking.length === 0,
+    `${kb(us.load.jsBeforeInput.gzip)}, ${us.load.renderBlocking.length} render-blocking`,
   ],
   [
-    'first load HTML + CSS + JS <= 40 KB gzip, no web fonts',
-    firstLoad <= 40 * 1024 && byKind.get('fonts')!.count === 0,
-    `${kb(firstLoad)}, ${byKind.get('fonts')!.count} font file(s)`,
+    `clean build no slower than ${peer ? peer.name : 'a peer (set BENCH_PEER to measure one)'}: median ratio <= 1.0`,
+    buildRatio !== undefined && buildRatio <= 1,
+    buildRatio !== undefined ? `${buildRatio.toFixed(2)} (${median(buildSeconds.get(ours.name)!).toFixed(2)} s / ${median(buildSeconds.get(peer!.name)!).toFixed(2)} s)` : `${median(buildSeconds.get(ours.name)!).toFixed(2)} s, no peer measured`,
   ],
-  ['build (Astro + search index) < 30 s', buildSeconds < 30, `${buildSeconds.toFixed(1)} s${hasSearchIndex ? '' : ', no search index yet'}`],
 ];
 for (const [name, met, figure] of budgets) console.log(`${met ? 'met   ' : 'missed'} ${name}: ${figure}`);
-fs.rmSync(outDir, { recursive: true, force: true });
+fs.rmSync(ours.outDir, { recursive: true, force: true });
