@@ -28,7 +28,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Scripts loaded on first use (search, citation previews, copying) are small chunks with no
   // shared dependencies worth preloading; without this Vite adds a preload helper to every page.
-  vite: { build: { modulePreload: false } },
+  vite: {
+    build: { modulePreload: false },
+    // The section files, wherever CONTENT_DIR puts them (the pages import them as @content/…).
+    resolve: { alias: { '@content': contentDir } },
+  },
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // No code blocks in the chapter; Shiki's inline styles would not pass the CSP anyway.
