@@ -6,6 +6,14 @@ import type { Fragment } from '../lib/anchors.ts';
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
+/** A page's HTML and its tree, parsed once with where each tag is written (aliases are added there). */
+export interface ParsedPage {
+  html: string;
+  doc: DefaultTreeAdapterMap['document'];
+}
+export const parsePage = (html: string): ParsedPage => ({ html, doc: parse(html, { sourceCodeLocationInfo: true }) });
+const parsed = (page: ParsedPage | string) => (typeof page === 'string' ? parsePage(page) : page);
+
 const isElement = (n: Node): n is Element => 'tagName' in n;
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const classes = (el: Element) => (attr(el, 'class') ?? '').split(/\s+/);
@@ -38,9 +46,8 @@ const clip = (s: string, n = 48) => ([...s].length > n ? `${[...s].slice(0, n).j
  * of a reference in reading order, for the reference list's back-links, and move whenever a
  * citation is added before them.
  */
-export function pageFragments(html: string): Fragment[] {
-  const doc = parse(html);
-  const all = [...elements(doc)];
+export function pageFragments(page: ParsedPage | string): Fragment[] {
+  const all = [...elements(parsed(page).doc)];
   const byId = new Map(all.flatMap((e) => (attr(e, 'id') ? [[attr(e, 'id')!, e] as const] : [])));
   const linkText = new Map<string, string>();
   for (const a of all) {
@@ -75,9 +82,10 @@ const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;
  * now leads to (inside a row's first cell, where a table allows it), so the old link lands there
  * and is marked as the target without any script.
  */
-export function addAliases(html: string, aliases: readonly { from: string; to: string }[]): string {
+export function addAliases(page: ParsedPage | string, aliases: readonly { from: string; to: string }[]): string {
+  const { html, doc } = parsed(page);
   if (aliases.length === 0) return html;
-  const byId = new Map([...elements(parse(html, { sourceCodeLocationInfo: true }))].flatMap((e) => (attr(e, 'id') ? [[attr(e, 'id')!, e] as const] : [])));
+  const byId = new Map([...elements(doc)].flatMap((e) => (attr(e, 'id') ? [[attr(e, 'id')!, e] as const] : [])));
   const inserts = aliases.map(({ from, to }) => {
     const target = byId.get(to)!;
     const host = target.tagName === 'tr' ? (target.childNodes.filter(isElement)[0] ?? target) : target;
@@ -90,11 +98,10 @@ export function addAliases(html: string, aliases: readonly { from: string; to: s
   return out;
 }
 
-/** A built page: its file, its path in the site (`''` for the chapter's page, `terms/`) and its HTML. */
-export interface BuiltPage {
+/** A built page: its file, its path in the site (`''` for the chapter's page, `terms/`) and its HTML, parsed. */
+export interface BuiltPage extends ParsedPage {
   file: string;
   prefix: string;
-  html: string;
 }
 
 /**
@@ -108,8 +115,8 @@ export function siteFragments(outDir: string): { pages: BuiltPage[]; fragments: 
     .map((f) => {
       const folder = path.dirname(f).split(path.sep).join('/');
       const file = path.join(outDir, f);
-      return { file, prefix: folder === '.' ? '' : `${folder}/`, html: fs.readFileSync(file, 'utf8') };
+      return { file, prefix: folder === '.' ? '' : `${folder}/`, ...parsePage(fs.readFileSync(file, 'utf8')) };
     });
-  const fragments = pages.flatMap((p) => pageFragments(p.html).map((f) => ({ ...f, id: p.prefix ? `${p.prefix}#${f.id}` : f.id })));
+  const fragments = pages.flatMap((p) => pageFragments(p).map((f) => ({ ...f, id: p.prefix ? `${p.prefix}#${f.id}` : f.id })));
   return { pages, fragments };
 }

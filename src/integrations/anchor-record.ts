@@ -34,7 +34,7 @@ export default function anchorRecord(contentDir: string, { update = false } = {}
         if (problems.length > 0) throw new ContentError(problems.map((p) => ({ file, ...p })));
         for (const p of pages) {
           const aliases = checked.aliases.filter((a) => splitKey(a.from).page === p.prefix).map((a) => ({ from: splitKey(a.from).id, to: splitKey(a.to).id }));
-          if (aliases.length > 0) fs.writeFileSync(p.file, addAliases(p.html, aliases));
+          if (aliases.length > 0) fs.writeFileSync(p.file, addAliases(p, aliases));
         }
         if (update) {
           fs.writeFileSync(file, formatRecord(record.lines, checked.unrecorded, checked.changed));

@@ -6,7 +6,6 @@ import * as pagefind from 'pagefind';
 import { unfindableNames } from '../lib/search/glossary-check.ts';
 import { type Glossary, namesOf } from '../lib/search/glossary.ts';
 import type { SectionText } from '../lib/search/sections.ts';
-import { withPagefindBundle } from './pagefind-node.ts';
 
 /**
  * Indexes the built chapter with Pagefind's Node API as the last step of `astro build`, into
@@ -14,7 +13,7 @@ import { withPagefindBundle } from './pagefind-node.ts';
  * every entry of the term index) is a sub-result, which on this one-page site is what a reader
  * is looking for. Beside the index go the sections' texts and the glossary (both from the
  * chapter model), which the dialog loads with it; then every name of every term is searched for
- * as the dialog would, and the build fails naming any a reader could not find.
+ * as the dialog ranks it, and the build fails naming any a reader could not find.
  */
 export default function pagefindIndex(chapter: { searchTexts: SectionText[]; glossary: Glossary }): AstroIntegration {
   return {
@@ -39,7 +38,7 @@ export default function pagefindIndex(chapter: { searchTexts: SectionText[]; glo
         const checking = performance.now();
         // The glossary, for query expansion and the term card (see lib/search/glossary.ts).
         fs.writeFileSync(path.join(bundle, 'chapter-glossary.json'), JSON.stringify(chapter.glossary));
-        const problems = await withPagefindBundle(bundle, (api) => unfindableNames(api, chapter.searchTexts, chapter.glossary));
+        const problems = unfindableNames(chapter.searchTexts, chapter.glossary);
         if (problems.length > 0) throw new Error(`search cannot find every name of the term index: ${problems.join('; ')}`);
         const names = chapter.glossary.terms.reduce((n, t) => n + namesOf(t).length, 0);
         logger.info(`glossary written; all ${names} names of ${chapter.glossary.terms.length} terms found by search, in ${Math.round(performance.now() - checking)} ms`);

@@ -24,12 +24,21 @@ const noGlossary: Glossary = { terms: [] };
  * matches, and the term's own entry in the term index gives way to the term card.
  */
 export async function searchSections(pagefind: PagefindApi, sections: SectionText[], query: string, glossary: Glossary = noGlossary): Promise<ChapterResults> {
-  const expansion = expandQuery(glossary, query);
   const response = await pagefind.search(query);
   const pages = response ? await Promise.all(response.results.map((r) => r.data())) : [];
   const hits: EngineHit[] = pages.flatMap((page) =>
     page.sub_results.filter((s) => s.anchor?.id).map((s) => ({ id: s.anchor!.id!, words: markedWords(s.excerpt) })),
   );
+  return resultsFor(query, sections, hits, glossary);
+}
+
+/**
+ * The results a reader sees for a query, given what the engine matched (`hits`): the whole
+ * matches come from the sections' own texts and the glossary alone, the engine's hits add only
+ * the partial matches behind them.
+ */
+export function resultsFor(query: string, sections: SectionText[], hits: EngineHit[], glossary: Glossary = noGlossary): ChapterResults {
+  const expansion = expandQuery(glossary, query);
   const ranked = rankSections(query, sections, hits, expansion);
   if (!expansion) return ranked;
   const notOwnEntry = (r: { id: string }) => r.id !== expansion.term.entryId;

@@ -82,6 +82,7 @@ export function findName(text: string, name: string, options: FindOptions = {}):
   const needle = nameKey(name);
   if (!needle) return [];
   const hay = keyedCached(text);
+  if (!hay.key.includes(needle)) return [];
   const covered = (options.excludes ?? []).flatMap((e) => findName(text, e));
   const needsStart = options.wholeWords && WORD.test(needle[0]);
   const needsEnd = options.wholeWords && WORD.test(needle.at(-1)!);
