@@ -19,7 +19,9 @@ class TocHighlight extends HTMLElement {
     addEventListener('scroll', update, { passive: true });
     addEventListener('resize', update, { passive: true });
     addEventListener('hashchange', update);
-    this.update();
+    // With the frame the page draws anyway, not before: measuring headings now would lay the
+    // whole page out again while it is still being read in.
+    update();
   }
 
   /**
