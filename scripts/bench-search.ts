@@ -55,7 +55,13 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
     return { whole: r.whole.map((s) => s.id).filter((id) => chapterIds.has(id)), partial: r.partial.map((s) => s.id).filter((id) => chapterIds.has(id)) };
   };
   const pct = (a: number, b: number) => `${b ? ((a / b) * 100).toFixed(1) : '–'}% (${a}/${b})`;
-  interface Tally { relevant: number; found: number; foundAny: number; returned: number; correct: number }
+  interface Tally {
+    relevant: number;
+    found: number;
+    foundAny: number;
+    returned: number;
+    correct: number;
+  }
   const tally = (): Tally => ({ relevant: 0, found: 0, foundAny: 0, returned: 0, correct: 0 });
   const add = (t: Tally, relevant: string[], r: { whole: string[]; partial: string[] }) => {
     t.relevant += relevant.length;
@@ -79,12 +85,21 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
   let viaOtherName = 0;
   for (const query of searchTerms) {
     const r = await search(query);
-    add(same, chapter.filter((s) => findName(`${s.title}\n${s.text}`, query).length > 0).map((s) => s.id), r);
+    add(
+      same,
+      chapter.filter((s) => findName(`${s.title}\n${s.text}`, query).length > 0).map((s) => s.id),
+      r,
+    );
     const named = terms.find((t) => namesOf(t).some((n) => nameKey(n) === nameKey(query)));
-    if (named) viaOtherName += r.whole.filter((id) => findName(textOf(id), query).length === 0 && namesOf(named).some((n) => holdsName(textOf(id), n, named.excludes))).length;
+    if (named)
+      viaOtherName += r.whole.filter(
+        (id) => findName(textOf(id), query).length === 0 && namesOf(named).some((n) => holdsName(textOf(id), n, named.excludes)),
+      ).length;
   }
   print(`same-language terms (${searchTerms.length}, tests/search/terms.ts)`, same);
-  console.log(`  whole matches that hold another name of the term the query names instead: ${viaOtherName}; precision counting them ${pct(same.correct + viaOtherName, same.returned)}`);
+  console.log(
+    `  whole matches that hold another name of the term the query names instead: ${viaOtherName}; precision counting them ${pct(same.correct + viaOtherName, same.returned)}`,
+  );
 
   // Every name of every glossary term as a query, against the sections that hold any of the
   // term's names; and the part only another name can find (the query itself is not there).
@@ -110,7 +125,9 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
     }
   }
   print(`glossary, every name of ${terms.length} terms (${queries} queries, content/terms.yaml)`, all);
-  console.log(`  sections only another name of the term finds: recall ${pct(cross.found, cross.relevant)}, with partial matches ${pct(cross.foundAny, cross.relevant)}`);
+  console.log(
+    `  sections only another name of the term finds: recall ${pct(cross.found, cross.relevant)}, with partial matches ${pct(cross.foundAny, cross.relevant)}`,
+  );
   console.log(`  term card shown for ${cards} of ${queries} queries${glossary ? '' : ' (this build has no glossary for search)'}`);
   await release();
 }
@@ -170,7 +187,9 @@ let raw = 0;
 for (const bytes of fetched.values()) raw += bytes;
 console.log(`fetched on first search (${fetched.size} files: dialog, Pagefind JS, WASM, index, section texts, glossary): ${kb(raw)} (uncompressed bodies)`);
 console.log(`keystroke → rendered results, cold (first query, loads the engine): ${cold.toFixed(0)} ms`);
-console.log(`keystroke → rendered results, warm (median of ${warm.length} queries): ${median.toFixed(0)} ms (min ${warm[0].toFixed(0)}, max ${warm.at(-1)!.toFixed(0)})`);
+console.log(
+  `keystroke → rendered results, warm (median of ${warm.length} queries): ${median.toFixed(0)} ms (min ${warm[0].toFixed(0)}, max ${warm.at(-1)!.toFixed(0)})`,
+);
 console.log('(both include the 120 ms input debounce that waits for the reader to stop typing)');
 
 await browser.close();

@@ -54,15 +54,21 @@ const ours: Site = {
 
 // A peer: any Astro project (its own node_modules) with the chapter as its one page, built as its README says.
 const peerDir = process.env.BENCH_PEER ? path.resolve(process.env.BENCH_PEER) : undefined;
-const peer: Site | undefined = peerDir === undefined ? undefined : {
-  name: path.basename(peerDir),
-  outDir: path.join(peerDir, 'dist'),
-  page: process.env.BENCH_PEER_PAGE ?? '',
-  build() {
-    for (const cache of ['dist', '.astro', 'node_modules/.astro']) fs.rmSync(path.join(peerDir, cache), { recursive: true, force: true });
-    execFileSync(process.execPath, [path.join(peerDir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: peerDir, stdio: ['ignore', 'ignore', 'inherit'] });
-  },
-};
+const peer: Site | undefined =
+  peerDir === undefined
+    ? undefined
+    : {
+        name: path.basename(peerDir),
+        outDir: path.join(peerDir, 'dist'),
+        page: process.env.BENCH_PEER_PAGE ?? '',
+        build() {
+          for (const cache of ['dist', '.astro', 'node_modules/.astro']) fs.rmSync(path.join(peerDir, cache), { recursive: true, force: true });
+          execFileSync(process.execPath, [path.join(peerDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+            cwd: peerDir,
+            stdio: ['ignore', 'ignore', 'inherit'],
+          });
+        },
+      };
 const sites = [ours, ...(peer ? [peer] : [])];
 
 // --- Clean builds --------------------------------------------------------------------------------
@@ -146,7 +152,12 @@ async function coldLoad(url: string): Promise<ColdLoad> {
     pending.push(
       response
         .body()
-        .then((body) => ({ url: response.url(), kind: kindOf(response.request().resourceType(), response.headers()['content-type'] ?? ''), raw: body.length, gzip: gzip(body) }))
+        .then((body) => ({
+          url: response.url(),
+          kind: kindOf(response.request().resourceType(), response.headers()['content-type'] ?? ''),
+          raw: body.length,
+          gzip: gzip(body),
+        }))
         .catch(() => null),
     );
   });
@@ -208,7 +219,12 @@ async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop'): Pro
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
   });
   try {
-    const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] };
+    const flags = {
+      port: chrome.port,
+      output: 'json' as const,
+      logLevel: 'error' as const,
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    };
     const lhr = (await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined))!.lhr;
     const failing = Object.values(lhr.categories).flatMap((c) =>
       c.auditRefs
@@ -242,7 +258,9 @@ for (const site of sites) {
   heading(`${site.name}: cold load of the chapter page (Chromium, 1280 px, empty cache, no input)`);
   const load = await coldLoad(url);
   console.log(`elements: ${load.elements}`);
-  console.log(`JS executed before any input: ${kb(load.jsBeforeInput.raw)} raw, ${kb(load.jsBeforeInput.gzip)} gzip (${load.jsBeforeInput.inline} inline script(s) + ${load.jsBeforeInput.files} file(s))`);
+  console.log(
+    `JS executed before any input: ${kb(load.jsBeforeInput.raw)} raw, ${kb(load.jsBeforeInput.gzip)} gzip (${load.jsBeforeInput.inline} inline script(s) + ${load.jsBeforeInput.files} file(s))`,
+  );
   console.log(`render-blocking scripts: ${load.renderBlocking.length === 0 ? 'none' : load.renderBlocking.join(', ')}`);
   console.log(`first load HTML + CSS + JS: ${kb(load.firstLoad)} gzip`);
 
@@ -278,7 +296,11 @@ if (them) {
   heading(`Side by side: ${ours.name} and ${peer!.name}`);
   const row = (figure: string, a: string, b: string) => console.log(`${pad(figure, 44)}${pad(a, 24)}${b}`);
   row('figure', ours.name, peer!.name);
-  row('first load, HTML + CSS + JS gzip', `${kb(us.load.firstLoad)} (HTML ${kb(us.load.byKind.get('HTML')!.gzip)})`, `${kb(them.load.firstLoad)} (HTML ${kb(them.load.byKind.get('HTML')!.gzip)})`);
+  row(
+    'first load, HTML + CSS + JS gzip',
+    `${kb(us.load.firstLoad)} (HTML ${kb(us.load.byKind.get('HTML')!.gzip)})`,
+    `${kb(them.load.firstLoad)} (HTML ${kb(them.load.byKind.get('HTML')!.gzip)})`,
+  );
   row('total blocking time, mobile', us.mobile.map((r) => Math.round(r.tbt)).join(', ') + ' ms', them.mobile.map((r) => Math.round(r.tbt)).join(', ') + ' ms');
   row('performance score, mobile', us.mobile.map((r) => r.scores.performance).join(', '), them.mobile.map((r) => r.scores.performance).join(', '));
   row('LCP, mobile', us.mobile.map((r) => (r.lcp / 1000).toFixed(2)).join(', ') + ' s', them.mobile.map((r) => (r.lcp / 1000).toFixed(2)).join(', ') + ' s');
@@ -296,12 +318,17 @@ const budgets: [string, boolean, string][] = [
     us.load.firstLoad <= firstLoadBudget && (!them || us.load.firstLoad <= them.load.firstLoad / 2) && us.load.byKind.get('fonts')!.count === 0,
     `${kb(us.load.firstLoad)}${them ? ` (${peer!.name} ${kb(them.load.firstLoad)})` : ''}, ${us.load.byKind.get('fonts')!.count} font file(s)`,
   ],
-  ['total blocking time, mobile: 0 ms in every run', us.mobile.every((r) => Math.round(r.tbt) === 0), us.mobile.map((r) => `${Math.round(r.tbt)} ms`).join(', ')],
+  [
+    'total blocking time, mobile: 0 ms in every run',
+    us.mobile.every((r) => Math.round(r.tbt) === 0),
+    us.mobile.map((r) => `${Math.round(r.tbt)} ms`).join(', '),
+  ],
   ['performance score, mobile: 100 in every run', us.mobile.every((r) => r.scores.performance === 100), us.mobile.map((r) => r.scores.performance).join(', ')],
   [
     `LCP, mobile: <= 1.2 s in every run${them ? `, ahead of ${peer!.name}'s median` : ''}`,
     us.mobile.every((r) => r.lcp <= 1200) && (!them || Math.max(...us.mobile.map((r) => r.lcp)) <= median(them.mobile.map((r) => r.lcp))),
-    us.mobile.map((r) => `${(r.lcp / 1000).toFixed(2)} s`).join(', ') + (them ? ` (${peer!.name} median ${(median(them.mobile.map((r) => r.lcp)) / 1000).toFixed(2)} s)` : ''),
+    us.mobile.map((r) => `${(r.lcp / 1000).toFixed(2)} s`).join(', ') +
+      (them ? ` (${peer!.name} median ${(median(them.mobile.map((r) => r.lcp)) / 1000).toFixed(2)} s)` : ''),
   ],
   [
     'Lighthouse mobile accessibility, best practices, SEO 100 (median run)',
@@ -316,7 +343,9 @@ const budgets: [string, boolean, string][] = [
   [
     `clean build no slower than ${peer ? peer.name : 'a peer (set BENCH_PEER to measure one)'}: median ratio <= 1.0`,
     buildRatio !== undefined && buildRatio <= 1,
-    buildRatio !== undefined ? `${buildRatio.toFixed(2)} (${median(buildSeconds.get(ours.name)!).toFixed(2)} s / ${median(buildSeconds.get(peer!.name)!).toFixed(2)} s)` : `${median(buildSeconds.get(ours.name)!).toFixed(2)} s, no peer measured`,
+    buildRatio !== undefined
+      ? `${buildRatio.toFixed(2)} (${median(buildSeconds.get(ours.name)!).toFixed(2)} s / ${median(buildSeconds.get(peer!.name)!).toFixed(2)} s)`
+      : `${median(buildSeconds.get(ours.name)!).toFixed(2)} s, no peer measured`,
   ],
 ];
 for (const [name, met, figure] of budgets) console.log(`${met ? 'met   ' : 'missed'} ${name}: ${figure}`);

@@ -118,7 +118,12 @@ export function parseFacts({ file, text }: { file: string; text: string }, title
         });
       }
     } else if (field.length === 0) {
-      problems.push({ file, ...place([]), message: 'the file must be a map of fields (field: value), one per line', hint: `The fields of ${FACTS_FILE} are ${FACT_FIELDS.join(', ')}.` });
+      problems.push({
+        file,
+        ...place([]),
+        message: 'the file must be a map of fields (field: value), one per line',
+        hint: `The fields of ${FACTS_FILE} are ${FACT_FIELDS.join(', ')}.`,
+      });
     } else {
       const name = field.join('.');
       problems.push({ file, ...place(field), message: `field "${name}": ${issue.message}`, hint: FIELD_HINTS[name] ?? FIELD_HINTS[String(field[0])] });

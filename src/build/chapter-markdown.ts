@@ -27,7 +27,16 @@ export function deriveChapterMarkdown(sections: readonly SectionSource[]): { mar
   const parts = sections.map((section) => {
     const blocks: Block[] = [];
     for (const node of section.tree.children) {
-      const foreign = node.type === 'mdxJsxFlowElement' ? (node.name === FIGURE_ELEMENT ? undefined : `<${node.name ?? ''}>`) : node.type === 'mdxjsEsm' ? 'An import or export' : node.type === 'mdxFlowExpression' ? 'A {…} expression' : undefined;
+      const foreign =
+        node.type === 'mdxJsxFlowElement'
+          ? node.name === FIGURE_ELEMENT
+            ? undefined
+            : `<${node.name ?? ''}>`
+          : node.type === 'mdxjsEsm'
+            ? 'An import or export'
+            : node.type === 'mdxFlowExpression'
+              ? 'A {…} expression'
+              : undefined;
       if (foreign) {
         problems.push({
           file: section.file,
@@ -64,10 +73,16 @@ export function deriveChapterMarkdown(sections: readonly SectionSource[]): { mar
   });
 
   const headings = parts.flatMap(({ blocks }) =>
-    blocks.flatMap(({ node }) => (node.type === 'heading' ? [{ depth: node.depth, text: toString(node as Heading), id: slugForHeading(toString(node as Heading)) }] : [])),
+    blocks.flatMap(({ node }) =>
+      node.type === 'heading' ? [{ depth: node.depth, text: toString(node as Heading), id: slugForHeading(toString(node as Heading)) }] : [],
+    ),
   );
   const [opening, ...rest] = texts;
-  const { markdown, starts } = assembleChapter(opening?.text ?? '', tocMarkdown(headings), rest.map((t) => t.text));
+  const { markdown, starts } = assembleChapter(
+    opening?.text ?? '',
+    tocMarkdown(headings),
+    rest.map((t) => t.text),
+  );
 
   const ranges: SourceRange[] = [];
   parts.forEach(({ blocks }, p) => {

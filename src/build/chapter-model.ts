@@ -98,7 +98,13 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
   const orders = new Map<number, string>();
   for (const s of sections) {
     const other = orders.get(s.order);
-    if (other) problems.push({ file: s.file, ...s.fieldPosition(['order']), message: `frontmatter field "order": ${s.order} is also the order of ${displayPath(other)}`, hint: 'Each section file needs its own position on the page.' });
+    if (other)
+      problems.push({
+        file: s.file,
+        ...s.fieldPosition(['order']),
+        message: `frontmatter field "order": ${s.order} is also the order of ${displayPath(other)}`,
+        hint: 'Each section file needs its own position on the page.',
+      });
     orders.set(s.order, s.file);
   }
 
@@ -114,7 +120,13 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
   for (const s of sections) {
     for (const f of figuresOf.get(s)!) {
       const other = figureFile.get(f.name);
-      if (other) problems.push({ file: s.file, ...s.fieldPosition(['figures', f.name]), message: `figure "${f.name}" is also the name of a figure in ${displayPath(other)}`, hint: 'A figure’s name is its data files’ name (data/<name>.json), so it must be unique in the chapter.' });
+      if (other)
+        problems.push({
+          file: s.file,
+          ...s.fieldPosition(['figures', f.name]),
+          message: `figure "${f.name}" is also the name of a figure in ${displayPath(other)}`,
+          hint: 'A figure’s name is its data files’ name (data/<name>.json), so it must be unique in the chapter.',
+        });
       figureFile.set(f.name, s.file);
     }
   }
@@ -126,7 +138,13 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
       const text = toString(node as Heading);
       headings.push({ depth: node.depth, text, id: slugForHeading(text), line: node.position?.start.line ?? 0 });
     }
-    if (headings.length === 0) problems.push({ file: s.file, line: 1, message: 'the section has no heading', hint: 'A section file starts with its heading (## 14.1 …); the heading is its title in the table of contents.' });
+    if (headings.length === 0)
+      problems.push({
+        file: s.file,
+        line: 1,
+        message: 'the section has no heading',
+        hint: 'A section file starts with its heading (## 14.1 …); the heading is its title in the table of contents.',
+      });
     return { s, headings };
   });
 
@@ -164,7 +182,11 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
   const history = sources.history;
   const dated = history && 'times' in history ? history : undefined;
   const day = (t: number | undefined) => (t === undefined ? {} : { updated: calendarDay(t, HISTORY_UTC_OFFSET_MINUTES) });
-  const relative = (file: string) => path.relative(dated?.root ?? process.cwd(), file).split(path.sep).join('/');
+  const relative = (file: string) =>
+    path
+      .relative(dated?.root ?? process.cwd(), file)
+      .split(path.sep)
+      .join('/');
   const revisions: SectionRevision[] = sections.flatMap((s) =>
     sectionLines(s.tree).map(({ id, heading, startLine, endLine }) => ({
       id,
@@ -192,7 +214,12 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
     ...day(chapterTime),
     revisions,
     ...(history && 'missing' in history ? { historyMissing: history.missing } : {}),
-    sections: sectionInfo.map(({ s, headings }) => ({ stem: s.stem, title: headings[0]?.text ?? '', headings: headings.map(({ depth, text, id }) => ({ depth, text, id })), figures: figuresOf.get(s)!.length })),
+    sections: sectionInfo.map(({ s, headings }) => ({
+      stem: s.stem,
+      title: headings[0]?.text ?? '',
+      headings: headings.map(({ depth, text, id }) => ({ depth, text, id })),
+      figures: figuresOf.get(s)!.length,
+    })),
     figures,
     citations: citations.index,
     markdownFile: CHAPTER_MARKDOWN,

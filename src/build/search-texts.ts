@@ -20,7 +20,8 @@ export function chapterSearchTexts(sections: readonly SectionSource[], figures: 
   for (const section of sections) {
     const captions = new Map(tablesWithCaptions(section.tree).map((t) => [t.table, t.caption]));
     let current: { id: string; title: string; text: string[]; labels: string[] } | undefined;
-    const flush = () => current && out.push({ id: current.id, title: current.title, text: normaliseSpace(current.text.join(' ')), labels: current.labels.join(' | ') });
+    const flush = () =>
+      current && out.push({ id: current.id, title: current.title, text: normaliseSpace(current.text.join(' ')), labels: current.labels.join(' | ') });
     for (const node of section.tree.children) {
       if (node.type === 'heading') {
         flush();

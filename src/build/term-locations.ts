@@ -30,7 +30,14 @@ export function termLocations(sections: readonly SectionSource[], figures: Reado
       const figure = isFigureElement(node) ? figures.get(figureName(node) ?? '') : undefined;
       if (figure) {
         for (const row of figure.rows) {
-          out.push({ id: row.id, label: row.label, kind: 'row', sectionId: current.sectionId, sectionLabel: current.sectionLabel, text: row.cells.map((c) => withoutCitations(c.text)).join('\n') });
+          out.push({
+            id: row.id,
+            label: row.label,
+            kind: 'row',
+            sectionId: current.sectionId,
+            sectionLabel: current.sectionLabel,
+            text: row.cells.map((c) => withoutCitations(c.text)).join('\n'),
+          });
         }
         continue;
       }

@@ -15,14 +15,27 @@ export function readTermsFile(dir: string): { file: string; text: string } | und
 }
 
 /** The term index, computed from the data file and the chapter's places. */
-export function buildTermIndexFrom({ file, text }: { file: string; text: string }, locations: TermLocation[]): { index?: TermIndex; entries?: TermEntry[]; problems: ContentProblem[] } {
+export function buildTermIndexFrom(
+  { file, text }: { file: string; text: string },
+  locations: TermLocation[],
+): { index?: TermIndex; entries?: TermEntry[]; problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ file, ...lineCounter.linePos(e.pos[0]), column: lineCounter.linePos(e.pos[0]).col, message: `not valid YAML: ${e.message.split('\n')[0]}` })) };
+    return {
+      problems: doc.errors.map((e) => ({
+        file,
+        ...lineCounter.linePos(e.pos[0]),
+        column: lineCounter.linePos(e.pos[0]).col,
+        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
   }
   const at = (field: readonly PropertyKey[]) => {
-    const node = doc.getIn(field.filter((p): p is string | number => typeof p !== 'symbol'), true) as { range?: [number, number] } | undefined;
+    const node = doc.getIn(
+      field.filter((p): p is string | number => typeof p !== 'symbol'),
+      true,
+    ) as { range?: [number, number] } | undefined;
     const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
     return pos ? { line: pos.line, column: pos.col } : {};
   };

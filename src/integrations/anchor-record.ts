@@ -38,9 +38,15 @@ export default function anchorRecord(contentDir: string, { update = false } = {}
         }
         if (update) {
           fs.writeFileSync(file, formatRecord(record.lines, checked.unrecorded, checked.changed));
-          logger.info(`${checked.unrecorded.length} new fragment(s) recorded in ${path.relative(process.cwd(), file)}${checked.changed.length ? `, ${checked.changed.length} now pointing elsewhere updated` : ''}`);
+          logger.info(
+            `${checked.unrecorded.length} new fragment(s) recorded in ${path.relative(process.cwd(), file)}${checked.changed.length ? `, ${checked.changed.length} now pointing elsewhere updated` : ''}`,
+          );
         } else if (checked.unrecorded.length > 0) {
-          const named = checked.unrecorded.slice(0, 8).map((f) => f.id).join(', ') + (checked.unrecorded.length > 8 ? ', …' : '');
+          const named =
+            checked.unrecorded
+              .slice(0, 8)
+              .map((f) => f.id)
+              .join(', ') + (checked.unrecorded.length > 8 ? ', …' : '');
           logger.warn(`${checked.unrecorded.length} fragment(s) of the site are not in ${ANCHOR_RECORD} yet (${named}): run npm run anchors to record them`);
         }
       },

@@ -41,7 +41,9 @@ export default function pagefindIndex(chapter: { searchTexts: SectionText[]; glo
         const problems = unfindableNames(chapter.searchTexts, chapter.glossary);
         if (problems.length > 0) throw new Error(`search cannot find every name of the term index: ${problems.join('; ')}`);
         const names = chapter.glossary.terms.reduce((n, t) => n + namesOf(t).length, 0);
-        logger.info(`glossary written; all ${names} names of ${chapter.glossary.terms.length} terms found by search, in ${Math.round(performance.now() - checking)} ms`);
+        logger.info(
+          `glossary written; all ${names} names of ${chapter.glossary.terms.length} terms found by search, in ${Math.round(performance.now() - checking)} ms`,
+        );
       },
     },
   };

@@ -57,7 +57,12 @@ export function parseRecord(text: string): { lines: RecordLine[]; problems: Reco
       lines.push({ type: 'alias', id, to: target, line });
     } else if (tail.startsWith('removed:')) {
       const reason = tail.slice('removed:'.length).trim();
-      if (!reason) return problems.push({ line, message: `"${id}" is marked removed without a reason`, hint: 'Say why links to it may break, e.g. "removed: the section was merged into 14.2".' });
+      if (!reason)
+        return problems.push({
+          line,
+          message: `"${id}" is marked removed without a reason`,
+          hint: 'Say why links to it may break, e.g. "removed: the section was merged into 14.2".',
+        });
       lines.push({ type: 'removed', id, reason, line });
     } else if (rest.length === 0) {
       problems.push({ line, message: `"${id}" does not say what it points to`, hint: FORMATS });
@@ -96,7 +101,7 @@ export function closestFragment(old: Fragment, candidates: readonly Fragment[]):
   let score = Infinity;
   for (const c of pool) {
     const s = distance(old.id, c.id) / Math.max(old.id.length, c.id.length) + distance(old.points, c.points) / Math.max(old.points.length, c.points.length);
-    if (s < score) (best = c), (score = s);
+    if (s < score) ((best = c), (score = s));
   }
   return best;
 }

@@ -47,7 +47,11 @@ export function gbt7714(work: CitableWork, accessed: string): string {
   checkDates(work, accessed);
   const names = work.authors.map((a) => {
     if (isHan(a.family)) return a.family + (a.given ?? '');
-    const initials = (a.given ?? '').split(/[\s.-]+/).filter(Boolean).map((g) => g[0].toUpperCase()).join(' ');
+    const initials = (a.given ?? '')
+      .split(/[\s.-]+/)
+      .filter(Boolean)
+      .map((g) => g[0].toUpperCase())
+      .join(' ');
     return initials ? `${a.family} ${initials}` : a.family;
   });
   const etAl = isChinese(work.lang) ? '等' : 'et al';
@@ -59,7 +63,16 @@ export function gbt7714(work: CitableWork, accessed: string): string {
 
 function apaAuthor(a: { family: string; given?: string }): string {
   if (isHan(a.family)) return a.family + (a.given ?? '');
-  const initials = (a.given ?? '').split(/[\s.]+/).filter(Boolean).map((g) => g.split('-').map((p) => `${p[0].toUpperCase()}.`).join('-')).join(' ');
+  const initials = (a.given ?? '')
+    .split(/[\s.]+/)
+    .filter(Boolean)
+    .map((g) =>
+      g
+        .split('-')
+        .map((p) => `${p[0].toUpperCase()}.`)
+        .join('-'),
+    )
+    .join(' ');
   return initials ? `${a.family}, ${initials}` : a.family;
 }
 
@@ -95,7 +108,11 @@ export function apa(work: CitableWork, accessed: string): { text: string; html: 
   const title = { text: end(work.title), html: `<i>${escapeHtml(work.title)}</i>${end(work.title).slice(work.title.length)}` };
   const date = plain(`${apaDate(dates.updated ?? dates.published)}.`);
   const lead = work.authors.length ? [plain(end(apaAuthors(work.authors))), date, title] : [title, date];
-  const parts = [...lead, ...(work.containerTitle ? [plain(end(work.containerTitle))] : []), plain(`Retrieved ${MONTHS[a.m - 1]} ${a.d}, ${a.y}, from ${work.url}`)];
+  const parts = [
+    ...lead,
+    ...(work.containerTitle ? [plain(end(work.containerTitle))] : []),
+    plain(`Retrieved ${MONTHS[a.m - 1]} ${a.d}, ${a.y}, from ${work.url}`),
+  ];
   return { text: parts.map((p) => p.text).join(' '), html: parts.map((p) => p.html).join(' ') };
 }
 
@@ -116,7 +133,10 @@ export function chineseNumeral(text: string): number | undefined {
  * year when known, else the chapter's number (十四、总结与展望 → chapter14).
  */
 export function bibtexKey(work: CitableWork): string {
-  const author = work.authors[0]?.family.normalize('NFKD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const author = work.authors[0]?.family
+    .normalize('NFKD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
   if (author) return `${author}${bibDate(work)?.slice(0, 4) ?? 'nd'}`;
   const numeral = /^([一二三四五六七八九十]+)、/.exec(work.title)?.[1];
   const number = numeral ? chineseNumeral(numeral) : work.title.match(/\d+/)?.[0];
@@ -128,7 +148,8 @@ const BIB_SPECIALS: Record<string, string> = { '\\': '\\textbackslash{}', '~': '
 const bibEscape = (s: string) => s.replace(/[\\~^&%$#_{}]/g, (c) => BIB_SPECIALS[c] ?? `\\${c}`);
 
 /** Family, Given; a name written whole (no given name) in braces, so no part of it is read as a given name. */
-const bibName = (a: CitableWork['authors'][number]) => (a.given ? bibEscape(`${a.family}, ${a.given}`) : /\s/.test(a.family) ? `{${bibEscape(a.family)}}` : bibEscape(a.family));
+const bibName = (a: CitableWork['authors'][number]) =>
+  a.given ? bibEscape(`${a.family}, ${a.given}`) : /\s/.test(a.family) ? `{${bibEscape(a.family)}}` : bibEscape(a.family);
 
 /** The entry's date: its publication, or with none known the revision cited (as for any web page). */
 const bibDate = (work: CitableWork) => work.published ?? work.updated;

@@ -102,7 +102,8 @@ export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], so
       if (loc.kind === 'section') place.inText = true;
       else place.rows.push({ id: loc.id, label: loc.label });
     }
-    if (places.length === 0) problems.push({ entry: i, message: `term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})` });
+    if (places.length === 0)
+      problems.push({ entry: i, message: `term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})` });
     const script = HAN.test(term.name[0]) ? 'han' : 'latin';
     const id = termEntryId(term.name);
     const twin = indexed.find((t) => t.id === id);
@@ -119,7 +120,10 @@ export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], so
   han.forEach((t, i) => {
     const previous = han[i - 1];
     if (previous && firstSyllable(t) < firstSyllable(previous)) {
-      problems.push({ entry: terms.findIndex((e) => e.name === t.name), message: `term "${t.name}" has pinyin "${t.pinyin}", which sorts before "${previous.pinyin}" of "${previous.name}", yet the pinyin collation puts it after` });
+      problems.push({
+        entry: terms.findIndex((e) => e.name === t.name),
+        message: `term "${t.name}" has pinyin "${t.pinyin}", which sorts before "${previous.pinyin}" of "${previous.name}", yet the pinyin collation puts it after`,
+      });
     }
   });
   if (problems.length > 0) throw new TermIndexError(problems, source);

@@ -41,7 +41,17 @@ function copyButton(range: SourceRange): Element {
         tagName: 'svg',
         properties: { ariaHidden: 'true', viewBox: '0 0 16 16', width: '16', height: '16', className: ['copy-section-icon'] },
         children: [
-          { type: 'element', tagName: 'path', properties: { d: 'M5 1.75h6.5A1.75 1.75 0 0 1 13.25 3.5v8.5M3.5 4.5h6.25c.55 0 1 .45 1 1v8.25c0 .55-.45 1-1 1H3.5c-.55 0-1-.45-1-1V5.5c0-.55.45-1 1-1Z', fill: 'none', stroke: 'currentColor', strokeWidth: '1.4' }, children: [] },
+          {
+            type: 'element',
+            tagName: 'path',
+            properties: {
+              d: 'M5 1.75h6.5A1.75 1.75 0 0 1 13.25 3.5v8.5M3.5 4.5h6.25c.55 0 1 .45 1 1v8.25c0 .55-.45 1-1 1H3.5c-.55 0-1-.45-1-1V5.5c0-.55.45-1 1-1Z',
+              fill: 'none',
+              stroke: 'currentColor',
+              strokeWidth: '1.4',
+            },
+            children: [],
+          },
         ],
       },
     ],

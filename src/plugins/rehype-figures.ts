@@ -26,8 +26,12 @@ export default function rehypeFigures(figures: readonly FigureModel[]) {
       const nameAttr = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'name');
       const figure = typeof nameAttr?.value === 'string' ? byName.get(nameAttr.value) : undefined;
       const table = elements(element).find((e) => e.tagName === 'table');
-      if (!figure || !table) return file.fail(`<${FIGURE_ELEMENT}> was not read by the build (name: ${String(nameAttr?.value)})`, element, 'rehype-figures:unknown');
-      for (const [name, value] of [['form', figure.form], ['caption', figure.caption]]) {
+      if (!figure || !table)
+        return file.fail(`<${FIGURE_ELEMENT}> was not read by the build (name: ${String(nameAttr?.value)})`, element, 'rehype-figures:unknown');
+      for (const [name, value] of [
+        ['form', figure.form],
+        ['caption', figure.caption],
+      ]) {
         element.attributes.push({ type: 'mdxJsxAttribute', name, value });
       }
       decorate(table, figure, file);
@@ -47,7 +51,8 @@ function decorate(table: Element, figure: FigureModel, file: VFile) {
   });
   const tbody = elements(table).find((e) => e.tagName === 'tbody');
   const rows = tbody ? elements(tbody).filter((e) => e.tagName === 'tr') : [];
-  if (rows.length !== figure.rows.length) file.fail(`figure "${figure.name}" has ${rows.length} rows on the page but ${figure.rows.length} were read`, table, 'rehype-figures:rows');
+  if (rows.length !== figure.rows.length)
+    file.fail(`figure "${figure.name}" has ${rows.length} rows on the page but ${figure.rows.length} were read`, table, 'rehype-figures:rows');
   const sorts = figure.form === 'matrix';
   rows.forEach((tr, r) => {
     const row = figure.rows[r];

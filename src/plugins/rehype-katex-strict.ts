@@ -14,7 +14,11 @@ export default function rehypeKatexStrict(options: Options = {}) {
     transform(tree, file);
     const error = file.messages.slice(before).find((m) => m.source === 'rehype-katex');
     if (error) {
-      file.fail(`KaTeX could not render a formula: ${error.cause instanceof Error ? error.cause.message : error.reason}`, error.place ?? undefined, 'rehype-katex-strict:parse-error');
+      file.fail(
+        `KaTeX could not render a formula: ${error.cause instanceof Error ? error.cause.message : error.reason}`,
+        error.place ?? undefined,
+        'rehype-katex-strict:parse-error',
+      );
     }
   };
 }

@@ -30,7 +30,11 @@ export default function rehypeSectionMeta({ updated, sections }: SectionMetaOpti
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName === 'h1' && updated && parent && index !== undefined) {
-        parent.children.splice(index + 1, 0, h('p.chapter-updated', { dataAdded: '', dataPagefindIgnore: 'all' }, ['最后更新：', h('time', { dateTime: updated }, updated)]));
+        parent.children.splice(
+          index + 1,
+          0,
+          h('p.chapter-updated', { dataAdded: '', dataPagefindIgnore: 'all' }, ['最后更新：', h('time', { dateTime: updated }, updated)]),
+        );
         return [SKIP, index + 2];
       }
       const classes = node.properties.className;

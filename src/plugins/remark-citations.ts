@@ -2,13 +2,7 @@ import type { Link, Paragraph, PhrasingContent, Root, RootContent, Text } from '
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import {
-  backlinkLabels,
-  type CitationSite,
-  parseCitationMarkers,
-  referenceEntryNumber,
-  referenceId,
-} from '../lib/citations.ts';
+import { backlinkLabels, type CitationSite, parseCitationMarkers, referenceEntryNumber, referenceId } from '../lib/citations.ts';
 import { slugForHeading } from '../lib/slug.ts';
 
 export interface RemarkCitationsOptions {

@@ -61,18 +61,39 @@ export default function remarkReadFigures() {
       const at = element.position?.start;
       const name = figureName(element);
       if (parent !== tree) {
-        report(`<${FIGURE_ELEMENT}> must stand on its own at the top level of the section, not inside other content`, 'Put the <Figure> line, a blank line, the table, a blank line and </Figure> between paragraphs.', at, 'figure:nested');
+        report(
+          `<${FIGURE_ELEMENT}> must stand on its own at the top level of the section, not inside other content`,
+          'Put the <Figure> line, a blank line, the table, a blank line and </Figure> between paragraphs.',
+          at,
+          'figure:nested',
+        );
       }
       if (name === undefined) {
-        report(`<${FIGURE_ELEMENT}> needs a name written as text, e.g. <${FIGURE_ELEMENT} name="maturity">`, 'The name is the key of the figure’s entry under figures: in the frontmatter.', at, 'figure:name');
+        report(
+          `<${FIGURE_ELEMENT}> needs a name written as text, e.g. <${FIGURE_ELEMENT} name="maturity">`,
+          'The name is the key of the figure’s entry under figures: in the frontmatter.',
+          at,
+          'figure:name',
+        );
         return;
       }
-      if (used.has(name)) report(`<${FIGURE_ELEMENT} name="${name}"> is used twice in this file`, 'Each figure is drawn once; give the other table its own name and frontmatter entry.', at, 'figure:twice');
+      if (used.has(name))
+        report(
+          `<${FIGURE_ELEMENT} name="${name}"> is used twice in this file`,
+          'Each figure is drawn once; give the other table its own name and frontmatter entry.',
+          at,
+          'figure:twice',
+        );
       used.add(name);
       const tables = element.children.filter((c): c is Table => c.type === 'table');
       const others = element.children.filter((c) => c.type !== 'table');
       if (tables.length !== 1 || others.length > 0) {
-        const what = tables.length === 0 ? 'wraps no table' : tables.length > 1 ? `wraps ${tables.length} tables` : `wraps something besides its table (${others.map((o) => o.type).join(', ')})`;
+        const what =
+          tables.length === 0
+            ? 'wraps no table'
+            : tables.length > 1
+              ? `wraps ${tables.length} tables`
+              : `wraps something besides its table (${others.map((o) => o.type).join(', ')})`;
         report(
           `<${FIGURE_ELEMENT} name="${name}"> ${what}; it must wrap exactly one table`,
           `Write the chapter's GFM table between <${FIGURE_ELEMENT} name="${name}"> and </${FIGURE_ELEMENT}>, each on its own line with a blank line before and after the table.`,
@@ -103,7 +124,12 @@ export default function remarkReadFigures() {
 
     for (const name of Object.keys(specs)) {
       if (!used.has(name)) {
-        report(`figures.${name} is defined in the frontmatter but no <${FIGURE_ELEMENT} name="${name}"> uses it`, `Wrap the figure's table in <${FIGURE_ELEMENT} name="${name}"> … </${FIGURE_ELEMENT}>, or remove figures.${name}.`, fieldPosition(['figures', name]), 'figure:unused');
+        report(
+          `figures.${name} is defined in the frontmatter but no <${FIGURE_ELEMENT} name="${name}"> uses it`,
+          `Wrap the figure's table in <${FIGURE_ELEMENT} name="${name}"> … </${FIGURE_ELEMENT}>, or remove figures.${name}.`,
+          fieldPosition(['figures', name]),
+          'figure:unused',
+        );
       }
     }
     file.data.figures = figures;
@@ -111,5 +137,7 @@ export default function remarkReadFigures() {
 }
 
 function placeOf(problem: FigureProblem, name: string, fieldPosition: (field: readonly (string | number)[]) => { line: number; column: number } | undefined) {
-  return 'cell' in problem.place ? { line: problem.place.cell.line, column: problem.place.cell.column } : fieldPosition(['figures', name, ...problem.place.spec]);
+  return 'cell' in problem.place
+    ? { line: problem.place.cell.line, column: problem.place.cell.column }
+    : fieldPosition(['figures', name, ...problem.place.spec]);
 }

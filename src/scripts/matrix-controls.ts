@@ -43,7 +43,10 @@ class MatrixControls extends HTMLElement {
         if (sortable.includes(i)) th.setAttribute('aria-sort', i === sortCol && direction !== 'none' ? direction : 'none');
       });
       const shown = rows.filter((r) => !r.hidden).length;
-      const by = sortCol >= 0 && direction !== 'none' ? `，按${headers[sortCol].dataset.label}${direction === 'descending' ? '从高到低' : '从低到高'}排列` : '，按原文顺序';
+      const by =
+        sortCol >= 0 && direction !== 'none'
+          ? `，按${headers[sortCol].dataset.label}${direction === 'descending' ? '从高到低' : '从低到高'}排列`
+          : '，按原文顺序';
       status.textContent = `显示 ${shown} / ${rows.length} 行${by}`;
     };
 

@@ -9,4 +9,7 @@ startReaderActions(document.getElementById('reader-status')!);
 // The matrix's filter and sort controls are built as the matrix comes near, not before the
 // reader has seen anything: until then they are hidden and the table is complete as it is.
 // (The figure is watched, not the controls: hidden, they would never come into view.)
-whenNear(document.querySelector('matrix-controls')?.closest('.figure') ?? null, () => void import('./matrix-controls.ts').then((m) => m.defineMatrixControls()));
+whenNear(
+  document.querySelector('matrix-controls')?.closest('.figure') ?? null,
+  () => void import('./matrix-controls.ts').then((m) => m.defineMatrixControls()),
+);

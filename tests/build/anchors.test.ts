@@ -66,7 +66,11 @@ describe('the record of published fragments (content/anchors.txt)', () => {
 
   it('has from the start all 19 links of the chapter’s own 目录', () => {
     const recorded = new Set(lines.map((l) => l.id));
-    expect(tocFragments().map((f) => decodeURIComponent(f.slice(1))).filter((id) => !recorded.has(id))).toEqual([]);
+    expect(
+      tocFragments()
+        .map((f) => decodeURIComponent(f.slice(1)))
+        .filter((id) => !recorded.has(id)),
+    ).toEqual([]);
   });
 
   it('is written in its one sorted form, as npm run anchors writes it', () => {

@@ -21,7 +21,9 @@ describe('a content error stops the build with its place and a hint on the comma
   it('a figure cell whose level the scale does not know, and a facts file with a licence that is not an SPDX identifier and a misspelt field, all at once (found when the chapter is read)', () => {
     const { status, output } = build(path.join(fixtures, 'bad-content'));
     expect(status).not.toBe(0);
-    expect(output).toContain('tests/fixtures/content/bad-content/01-summary.mdx:21:33: figure "maturity", column "成熟度等级": "推广阶段" is not a level of 成熟度等级 (试点阶段 / 生产阶段 / 成熟/生产 / 成熟阶段)');
+    expect(output).toContain(
+      'tests/fixtures/content/bad-content/01-summary.mdx:21:33: figure "maturity", column "成熟度等级": "推广阶段" is not a level of 成熟度等级 (试点阶段 / 生产阶段 / 成熟/生产 / 成熟阶段)',
+    );
     expect(output).toContain('Hint: Start the cell with one of those words');
     expect(output).toContain('tests/fixtures/content/bad-content/chapter.yaml:3:10: field "license": "CC BY 4.0" is not an SPDX licence identifier');
     expect(output).toContain('tests/fixtures/content/bad-content/chapter.yaml:4:1: unknown field "author" (did you mean "authors"?)');
@@ -68,7 +70,9 @@ describe('one edit in one section file reaches every published form', () => {
     const page = parseHTML(read('index.html')).document;
     expect([...page.querySelectorAll('p')].some((p) => p.textContent === sentence[1])).toBe(true);
     // A copy of the files has no history: no date anywhere, and one line of the build log says why.
-    expect(output.match(/^.*Dates of last change left out.*$/gm)).toEqual([expect.stringMatching(/chapter-content-\w+ is not in a git repository; they are read from the chapter's git history\.$/)]);
+    expect(output.match(/^.*Dates of last change left out.*$/gm)).toEqual([
+      expect.stringMatching(/chapter-content-\w+ is not in a git repository; they are read from the chapter's git history\.$/),
+    ]);
     expect(page.querySelectorAll('.chapter-updated, .section-meta, time')).toHaveLength(0);
     expect(page.querySelector('script[type="application/ld+json"]')!.textContent).not.toContain('dateModified');
     const tensorrt = page.getElementById('tensorrt')!;
@@ -118,7 +122,15 @@ describe('the facts file and the history reach every published form', () => {
     const git = (...args: string[]) =>
       execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
         cwd: repo,
-        env: { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'C', GIT_COMMITTER_EMAIL: 'c@example.org', GIT_AUTHOR_DATE: '2026-02-03T20:00:00Z', GIT_COMMITTER_DATE: '2026-02-03T20:00:00Z' },
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'A',
+          GIT_AUTHOR_EMAIL: 'a@example.org',
+          GIT_COMMITTER_NAME: 'C',
+          GIT_COMMITTER_EMAIL: 'c@example.org',
+          GIT_AUTHOR_DATE: '2026-02-03T20:00:00Z',
+          GIT_COMMITTER_DATE: '2026-02-03T20:00:00Z',
+        },
       });
     git('init', '-q', '-b', 'main');
     git('add', '-A');
@@ -149,8 +161,12 @@ describe('the facts file and the history reach every published form', () => {
     });
 
     // The citations as a reader sees them before the script fills in the access date.
-    expect(page.getElementById('cite-gbt')!.textContent).toBe('王小明, Vaswani A. 十四、总结与展望[EB/OL]//推理优化综述. 2025(2026-02-04)[YYYY-MM-DD]. https://facts.example.org/.');
-    expect(page.getElementById('cite-apa')!.textContent).toBe('王小明, & Vaswani, A. (2026, February 4). 十四、总结与展望. 推理优化综述. Retrieved Month D, YYYY, from https://facts.example.org/');
+    expect(page.getElementById('cite-gbt')!.textContent).toBe(
+      '王小明, Vaswani A. 十四、总结与展望[EB/OL]//推理优化综述. 2025(2026-02-04)[YYYY-MM-DD]. https://facts.example.org/.',
+    );
+    expect(page.getElementById('cite-apa')!.textContent).toBe(
+      '王小明, & Vaswani, A. (2026, February 4). 十四、总结与展望. 推理优化综述. Retrieved Month D, YYYY, from https://facts.example.org/',
+    );
     const bib = page.getElementById('cite-bibtex')!.textContent!;
     expect(bib).toContain('author = {王, 小明 and Vaswani, Ashish},');
     expect(bib).toContain('booktitle = {推理优化综述},');

@@ -21,7 +21,9 @@ describe('head metadata', () => {
   });
 
   it('links each stylesheet and script once: a repeated tag is a wasted parse, and a sign of a component imported twice', () => {
-    const refs = [...doc.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"], script[src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src'));
+    const refs = [...doc.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"], script[src]')].map(
+      (el) => el.getAttribute('href') ?? el.getAttribute('src'),
+    );
     expect(refs.length).toBeGreaterThan(0);
     expect(refs.filter((r, i) => refs.indexOf(r) !== i)).toEqual([]);
   });
@@ -59,7 +61,9 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
   });
 
   it('names no author, date of publication, licence or larger work anywhere, since none is known', () => {
-    expect(Object.keys(ld).sort()).toEqual(['@context', '@type', 'description', 'headline', 'inLanguage', 'keywords', 'url', ...(chapter.updated ? ['dateModified'] : [])].sort());
+    expect(Object.keys(ld).sort()).toEqual(
+      ['@context', '@type', 'description', 'headline', 'inLanguage', 'keywords', 'url', ...(chapter.updated ? ['dateModified'] : [])].sort(),
+    );
     for (const sel of ['meta[name="author"]', 'meta[property="og:site_name"]', 'meta[property="article:published_time"]', 'link[rel="license"]']) {
       expect(doc.querySelector(sel), sel).toBeNull();
     }
@@ -86,7 +90,12 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
       expect(meta('meta[property="article:modified_time"]')).toBe(chapter.updated);
       expect(doc.getElementById('cite-gbt')!.textContent).toContain(`[EB/OL]. (${chapter.updated})[`);
       // The chapter's date is the newest of its parts'.
-      expect(dated.map((r) => r.updated!).sort().at(-1)! <= chapter.updated).toBe(true);
+      expect(
+        dated
+          .map((r) => r.updated!)
+          .sort()
+          .at(-1)! <= chapter.updated,
+      ).toBe(true);
       expect(dated).toHaveLength(19);
     } else {
       expect(chapter.historyMissing).toBeTruthy();
@@ -114,9 +123,7 @@ describe('deployed under a sub-path', () => {
   });
 
   it('makes every root-relative link and asset start with the base', () => {
-    const urls = [...doc.querySelectorAll('[href], [src]')]
-      .map((el) => el.getAttribute('href') ?? el.getAttribute('src')!)
-      .filter((u) => u.startsWith('/'));
+    const urls = [...doc.querySelectorAll('[href], [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src')!).filter((u) => u.startsWith('/'));
     expect(urls.length).toBeGreaterThan(2);
     for (const u of urls) expect(u.startsWith(subBase), u).toBe(true);
     for (const u of urls) {

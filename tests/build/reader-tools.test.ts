@@ -140,7 +140,10 @@ describe('term index', () => {
         expect(target, `${term.name} → ${a.getAttribute('href')}`).not.toBeNull();
         // Cells are read apart: run together, "2025 Q2" and "1.58-bit" would make one word.
         const text = target!.tagName === 'TR' ? [...target!.children].map((c) => c.textContent).join('\n') : sectionText(target!);
-        expect(formsOf(term).some((f) => termMatches(f, text, term.excludes)), `${term.name} → ${a.getAttribute('href')}`).toBe(true);
+        expect(
+          formsOf(term).some((f) => termMatches(f, text, term.excludes)),
+          `${term.name} → ${a.getAttribute('href')}`,
+        ).toBe(true);
         checked++;
       }
     }

@@ -9,10 +9,7 @@ import { sectionTextsFromDocument } from '../support/section-texts.ts';
 describe('search’s section texts, derived from the chapter model', () => {
   const derived = JSON.parse(fs.readFileSync(path.join(distDir, 'pagefind', 'chapter-sections.json'), 'utf8')) as SectionText[];
   // The chapter's page, then the term index's own page, as the site shows them.
-  const shown = [
-    ...sectionTextsFromDocument(chapterDocument()),
-    ...sectionTextsFromDocument(termsDocument()).map((s) => ({ ...s, page: 'terms/' })),
-  ];
+  const shown = [...sectionTextsFromDocument(chapterDocument()), ...sectionTextsFromDocument(termsDocument()).map((s) => ({ ...s, page: 'terms/' }))];
 
   it('cover the site’s sections, page by page in the pages’ order, each under the id Pagefind gives its sub-result and with its page', () => {
     expect(derived.map((s) => [s.id, s.title, s.page ?? ''])).toEqual(shown.map((s) => [s.id, s.title, s.page ?? '']));
@@ -28,7 +25,11 @@ describe('search’s section texts, derived from the chapter model', () => {
   });
 
   it('name as labels what the page sets off: bold lead-ins, header cells and the cells that head figure rows', () => {
-    const split = (labels: string) => labels.split('|').map((l) => l.trim()).filter(Boolean);
+    const split = (labels: string) =>
+      labels
+        .split('|')
+        .map((l) => l.trim())
+        .filter(Boolean);
     for (const s of derived) expect(split(s.labels), s.id).toEqual(split(shown.find((x) => x.id === s.id)!.labels));
   });
 });

@@ -3,7 +3,8 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Figure from '../../src/components/figures/Figure.astro';
 
-const table = '<div class="table-region" role="region" tabindex="0" aria-labelledby="tbl-x"><table id="tbl-x-table"><caption id="tbl-x">X</caption><tbody><tr id="a"><td>甲</td></tr></tbody></table></div>';
+const table =
+  '<div class="table-region" role="region" tabindex="0" aria-labelledby="tbl-x"><table id="tbl-x-table"><caption id="tbl-x">X</caption><tbody><tr id="a"><td>甲</td></tr></tbody></table></div>';
 
 let container: AstroContainer;
 beforeAll(async () => {

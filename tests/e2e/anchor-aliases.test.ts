@@ -42,9 +42,17 @@ const hosted = useHostedBrowser(outDir);
 describe('a retitled heading and a renamed figure row', () => {
   it('without an alias fail the build, naming each old id, where it pointed, the closest new id and the line that keeps it', () => {
     expect(unaliased.status).not.toBe(0);
-    const at = (id: string) => fs.readFileSync(path.join(contentDir, 'anchors.txt'), 'utf8').split('\n').findIndex((l) => l.startsWith(`${id} `)) + 1;
-    expect(unaliased.output).toContain(`anchors.txt:${at('1432-技术发展里程碑')}: "1432-技术发展里程碑" (heading: 14.3.2 技术发展里程碑) is no longer on the page; the closest new fragment is "1432-技术里程碑" (heading: 14.3.2 技术里程碑)`);
-    expect(unaliased.output).toContain(`anchors.txt:${at('tensorrt')}: "tensorrt" (row: TensorRT) is no longer on the page; the closest new fragment is "tensorrt-引擎" (row: TensorRT 引擎)`);
+    const at = (id: string) =>
+      fs
+        .readFileSync(path.join(contentDir, 'anchors.txt'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith(`${id} `)) + 1;
+    expect(unaliased.output).toContain(
+      `anchors.txt:${at('1432-技术发展里程碑')}: "1432-技术发展里程碑" (heading: 14.3.2 技术发展里程碑) is no longer on the page; the closest new fragment is "1432-技术里程碑" (heading: 14.3.2 技术里程碑)`,
+    );
+    expect(unaliased.output).toContain(
+      `anchors.txt:${at('tensorrt')}: "tensorrt" (row: TensorRT) is no longer on the page; the closest new fragment is "tensorrt-引擎" (row: TensorRT 引擎)`,
+    );
     expect(unaliased.output).toMatch(/replace line \d+ with\n\s+1432-技术发展里程碑 -> 1432-技术里程碑\n/);
     expect(unaliased.output).toMatch(/replace line \d+ with\n\s+tensorrt -> tensorrt-引擎\n/);
   });
@@ -63,7 +71,8 @@ async function landing(page: Page, oldId: string) {
   return page.evaluate((id) => {
     const alias = document.getElementById(id)!;
     const fragment = alias.closest<HTMLElement>('[id]:not(.anchor-alias)')!;
-    const marked = fragment.tagName === 'TR' ? getComputedStyle(fragment.querySelector('th')!).backgroundColor : getComputedStyle(fragment.parentElement!).backgroundImage;
+    const marked =
+      fragment.tagName === 'TR' ? getComputedStyle(fragment.querySelector('th')!).backgroundColor : getComputedStyle(fragment.parentElement!).backgroundImage;
     return {
       id: fragment.id,
       top: fragment.getBoundingClientRect().top,

@@ -82,9 +82,9 @@ describe('figures on a 390 px phone', () => {
   it('keep the page from scrolling sideways; each figure scrolls in its own region', async () => {
     const page = await open('', 390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
-    const overflowing = await page.locator('.figure [role="region"]').evaluateAll((regions) =>
-      regions.map((r) => ({ scrolls: r.scrollWidth > r.clientWidth, focusable: (r as HTMLElement).tabIndex === 0 })),
-    );
+    const overflowing = await page
+      .locator('.figure [role="region"]')
+      .evaluateAll((regions) => regions.map((r) => ({ scrolls: r.scrollWidth > r.clientWidth, focusable: (r as HTMLElement).tabIndex === 0 })));
     expect(overflowing.length).toBe(11);
     for (const r of overflowing) expect(r.focusable).toBe(true);
     await page.close();

@@ -75,7 +75,11 @@ describe('citation previews', () => {
     expect(
       await page.evaluate(() => {
         const first = document.querySelector('#citation-preview a');
-        return first !== null && document.activeElement === first && first.closest('.citation-preview-text') === document.querySelector('#citation-preview .citation-preview-text');
+        return (
+          first !== null &&
+          document.activeElement === first &&
+          first.closest('.citation-preview-text') === document.querySelector('#citation-preview .citation-preview-text')
+        );
       }),
     ).toBe(true);
     // A single citation still previews only its own reference.
@@ -192,7 +196,11 @@ describe('citation previews', () => {
 describe('copy a section as Markdown', () => {
   const source = readSource();
   /** What a reader expects: the source from the heading line to just before the next heading of that level, without the --- rule. */
-  const sourceBetween = (from: string, to: string) => source.slice(source.indexOf(from), source.indexOf(to)).trimEnd().replace(/\n+---$/, '');
+  const sourceBetween = (from: string, to: string) =>
+    source
+      .slice(source.indexOf(from), source.indexOf(to))
+      .trimEnd()
+      .replace(/\n+---$/, '');
 
   it('copies the exact source text of an h3 section, tables and citations included, and says so', async () => {
     const page = await hosted.open('#1412-核心技术体系', { clipboard: true });
@@ -314,7 +322,9 @@ describe('term index', () => {
   it('the letter bars are even rows of equal boxes, `#` among them, each leading to its group', async () => {
     const page = await hosted.open('terms/');
     for (const bar of await page.locator('.term-index-letters').all()) {
-      const boxes = await bar.locator('a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => ({ left: r.left, top: r.top, height: r.height })));
+      const boxes = await bar
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => ({ left: r.left, top: r.top, height: r.height })));
       // Every box is as tall as the others, and a box that follows on the same line starts level with the one before.
       expect(new Set(boxes.map((b) => Math.round(b.height))).size).toBe(1);
       for (let i = 1; i < boxes.length; i++) {

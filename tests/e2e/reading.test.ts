@@ -71,7 +71,10 @@ describe('on a 390 px phone', () => {
 
   it('keeps the label column readable (技术领域 does not wrap one character per line)', async () => {
     const page = await open('', { width: 390, height: 844 });
-    const width = await page.locator('[aria-labelledby="tbl-技术成熟度评估矩阵"] tr:nth-child(1) > :first-child').first().evaluate((c) => c.getBoundingClientRect().width);
+    const width = await page
+      .locator('[aria-labelledby="tbl-技术成熟度评估矩阵"] tr:nth-child(1) > :first-child')
+      .first()
+      .evaluate((c) => c.getBoundingClientRect().width);
     expect(width).toBeGreaterThan(4 * 14);
     await page.context().close();
   });

@@ -205,7 +205,9 @@ async function searchFor(page: Page, query: string): Promise<{ status: string; r
               places: [...card.querySelectorAll<HTMLAnchorElement>('.search-term-places a')].map((a) => a.getAttribute('href')!),
               entry: card.querySelector<HTMLAnchorElement>('.search-term-entry')!.getAttribute('href')!,
               // Places on this page are found here; the entry is on the term index's own page.
-              unresolved: links.map((a) => a.getAttribute('href')!).filter((h) => h.startsWith('#') && !document.getElementById(decodeURIComponent(h.slice(1)))),
+              unresolved: links
+                .map((a) => a.getAttribute('href')!)
+                .filter((h) => h.startsWith('#') && !document.getElementById(decodeURIComponent(h.slice(1)))),
             }
           : null,
     };
@@ -363,7 +365,10 @@ describe('search through the glossary, in English names and their variants', () 
     expect(results.slice(entry).every((r) => r.id.startsWith('term-'))).toBe(true);
     for (const q of ['推测解码', 'TensorRT', 'tui ce']) {
       const seen = await searchFor(page, q);
-      expect(seen.results.some((r) => /^(拼音|拉丁字母) /.test(r.title)), q).toBe(false);
+      expect(
+        seen.results.some((r) => /^(拼音|拉丁字母) /.test(r.title)),
+        q,
+      ).toBe(false);
     }
     await page.context().close();
   });

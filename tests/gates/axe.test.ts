@@ -36,22 +36,30 @@ const views = [
 ];
 
 describe.each(builtPages(distDir))('axe on %s', (file) => {
-  it.each(views)('has zero violations at $width px in $colorScheme mode', async ({ width, height, colorScheme }) => {
-    const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
-    expect(await violations(page)).toEqual([]);
-    await context.close();
-  }, scanTimeout);
+  it.each(views)(
+    'has zero violations at $width px in $colorScheme mode',
+    async ({ width, height, colorScheme }) => {
+      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    },
+    scanTimeout,
+  );
 
-  it.each(views.filter((v) => v.width === 390))('has zero violations with the phone TOC open ($colorScheme)', async ({ width, height, colorScheme }) => {
-    const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
-    const hasToc = file === 'index.html' || (await page.locator(selectors.phoneToc).count()) > 0;
-    if (hasToc) {
-      await openPhoneToc(page);
-      expect(await page.locator(`${selectors.phoneToc} a`).first().isVisible()).toBe(true);
-    }
-    expect(await violations(page, hasToc ? [selectors.phoneToc] : [])).toEqual([]);
-    await context.close();
-  }, scanTimeout);
+  it.each(views.filter((v) => v.width === 390))(
+    'has zero violations with the phone TOC open ($colorScheme)',
+    async ({ width, height, colorScheme }) => {
+      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
+      const hasToc = file === 'index.html' || (await page.locator(selectors.phoneToc).count()) > 0;
+      if (hasToc) {
+        await openPhoneToc(page);
+        expect(await page.locator(`${selectors.phoneToc} a`).first().isVisible()).toBe(true);
+      }
+      expect(await violations(page, hasToc ? [selectors.phoneToc] : [])).toEqual([]);
+      await context.close();
+    },
+    scanTimeout,
+  );
 
   // Both widths and both schemes, each once: the dialog's layout depends on the width, its contrast on the scheme.
   it.each([views[0], views[3]])(
@@ -94,19 +102,23 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
 });
 
 describe('a scan limited to a transient state', () => {
-  it('still reports what is wrong inside it, and only that', async () => {
-    const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, 'index.html'));
-    await page.locator('a.citation').first().focus();
-    await page.waitForFunction(() => document.querySelector('#citation-preview:popover-open') !== null);
-    // The same fault, an image without a text alternative, inside the preview and outside it.
-    await page.evaluate(() => {
-      const img = () => Object.assign(document.createElement('img'), { src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=', className: 'gate-fault' });
-      document.getElementById('citation-preview')!.append(img());
-      document.querySelector('main p')!.append(img());
-    });
-    const found = await violations(page, ['#citation-preview']);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^image-alt .*#citation-preview/);
-    await context.close();
-  }, scanTimeout);
+  it(
+    'still reports what is wrong inside it, and only that',
+    async () => {
+      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, 'index.html'));
+      await page.locator('a.citation').first().focus();
+      await page.waitForFunction(() => document.querySelector('#citation-preview:popover-open') !== null);
+      // The same fault, an image without a text alternative, inside the preview and outside it.
+      await page.evaluate(() => {
+        const img = () => Object.assign(document.createElement('img'), { src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=', className: 'gate-fault' });
+        document.getElementById('citation-preview')!.append(img());
+        document.querySelector('main p')!.append(img());
+      });
+      const found = await violations(page, ['#citation-preview']);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^image-alt .*#citation-preview/);
+      await context.close();
+    },
+    scanTimeout,
+  );
 });

@@ -63,7 +63,12 @@ describe('search recall and precision on the real index', () => {
     expect(entries.length).toBe(terms.length);
     expect(truth.length).toBe(20 + 1 + 2 + terms.length);
     expect(sections.map((s) => s.id)).toEqual(truth.map((t) => t.id));
-    expect(sections.filter((s) => s.entry).map((s) => s.title).sort()).toEqual(terms.map((t) => t.name).sort());
+    expect(
+      sections
+        .filter((s) => s.entry)
+        .map((s) => s.title)
+        .sort(),
+    ).toEqual(terms.map((t) => t.name).sort());
     const groupTitle = /(拼音|拉丁字母) [A-Z#]/;
     expect(sections.filter((s) => groupTitle.test(s.title) || groupTitle.test(s.text))).toEqual([]);
     expect(truth.filter((t) => groupTitle.test(t.text))).toEqual([]);
@@ -188,7 +193,9 @@ describe('search recall and precision on the real index', () => {
         }
       }
     }
-    console.log(`glossary: ${queries} names of ${terms.length} terms, recall ${((found / expected) * 100).toFixed(1)}% (${found}/${expected}), ${returned} whole matches, ${strays.length} without the query or a name`);
+    console.log(
+      `glossary: ${queries} names of ${terms.length} terms, recall ${((found / expected) * 100).toFixed(1)}% (${found}/${expected}), ${returned} whole matches, ${strays.length} without the query or a name`,
+    );
     expect(misses).toEqual([]);
     expect(strays).toEqual([]);
   });

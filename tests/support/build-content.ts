@@ -82,5 +82,10 @@ export function buildContent(content: string, outDir = tempDir('chapter-build-')
       encoding: 'utf8',
     }),
   );
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, read: (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8') };
+  return {
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr}`,
+    outDir,
+    read: (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8'),
+  };
 }

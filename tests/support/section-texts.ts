@@ -52,4 +52,3 @@ export function sectionTextsFromDocument(doc: Document): SectionText[] {
   body.childNodes.forEach(visit);
   return sections.map((s) => ({ ...s, text: normaliseSpace(s.text), labels: normaliseSpace(s.labels) }));
 }
-

@@ -96,16 +96,28 @@ export function readFigure(
 
   header.forEach((h, i) => {
     if (labels.indexOf(h.text) !== i) {
-      problems.push({ message: `${where}: two columns are headed "${h.text}"`, hint: 'Column headers name the columns in the frontmatter, so each must be different.', place: { cell: h } });
+      problems.push({
+        message: `${where}: two columns are headed "${h.text}"`,
+        hint: 'Column headers name the columns in the frontmatter, so each must be different.',
+        place: { cell: h },
+      });
     }
   });
   for (const key of Object.keys(spec.columns)) {
     if (!labels.includes(key)) {
-      problems.push({ message: `${where}: the frontmatter draws a column "${key}", which the table does not have (its columns: ${listed})`, hint: keyHint, place: { spec: ['columns', key] } });
+      problems.push({
+        message: `${where}: the frontmatter draws a column "${key}", which the table does not have (its columns: ${listed})`,
+        hint: keyHint,
+        place: { spec: ['columns', key] },
+      });
     }
   }
   if (spec.rowId !== undefined && !labels.includes(spec.rowId)) {
-    problems.push({ message: `${where}: rowId names the column "${spec.rowId}", which the table does not have (its columns: ${listed})`, hint: keyHint, place: { spec: ['rowId'] } });
+    problems.push({
+      message: `${where}: rowId names the column "${spec.rowId}", which the table does not have (its columns: ${listed})`,
+      hint: keyHint,
+      place: { spec: ['rowId'] },
+    });
   }
   const columns: FigureColumn[] = labels.map((label) => ({ label, ...(spec.columns[label] ?? { encode: 'text', allowText: false, groups: false }) }));
   const idColumn = Math.max(0, spec.rowId === undefined ? 0 : labels.indexOf(spec.rowId));
@@ -129,7 +141,9 @@ export function readFigure(
         else if (input) {
           problems.push({
             message: `${at}: the cell is empty`,
-            hint: column.groups ? 'The first row of a group column starts the first group, so it needs a label.' : `Only a column drawn with { groups: true } may leave a cell empty, to repeat the label above it.`,
+            hint: column.groups
+              ? 'The first row of a group column starts the first group, so it needs a label.'
+              : `Only a column drawn with { groups: true } may leave a cell empty, to repeat the label above it.`,
             place: { cell: input },
           });
         }

@@ -7,14 +7,17 @@ import { lineLinkProblem } from '../source-links.ts';
 const text = z.string({ error: 'write it as text' }).trim().min(1, 'it is empty');
 
 /** An absolute http(s) URL: the page's own address and links are made from it. */
-const httpUrl = z.string({ error: 'write it as an absolute URL, e.g. https://example.org' }).refine((value) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}, { error: (issue) => `"${String(issue.input)}" is not an absolute http(s) URL, e.g. https://example.org` });
+const httpUrl = z.string({ error: 'write it as an absolute URL, e.g. https://example.org' }).refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `"${String(issue.input)}" is not an absolute http(s) URL, e.g. https://example.org` },
+);
 
 /** YAML reads `published: 2026` as a number; a year is as good a date as a day. */
 const partialDate = z.preprocess(
@@ -31,7 +34,8 @@ const byLowerCase = new Map([...SPDX_IDS].map((id) => [id.toLowerCase(), id]));
 /** Why a licence is not a current SPDX identifier, or undefined when it is one. */
 export function spdxProblem(id: string): string | undefined {
   if (SPDX_IDS.has(id)) return undefined;
-  if (DEPRECATED_IDS.has(id)) return `"${id}" is a deprecated SPDX licence identifier; use its current form (e.g. GPL-3.0-only or GPL-3.0-or-later for GPL-3.0)`;
+  if (DEPRECATED_IDS.has(id))
+    return `"${id}" is a deprecated SPDX licence identifier; use its current form (e.g. GPL-3.0-only or GPL-3.0-or-later for GPL-3.0)`;
   const cased = byLowerCase.get(id.toLowerCase());
   if (cased) return `"${id}" is not an SPDX licence identifier as written; write it ${cased}`;
   return `"${id}" is not an SPDX licence identifier (see https://spdx.org/licenses/, e.g. CC-BY-4.0, CC-BY-NC-SA-4.0, MIT)`;
@@ -54,12 +58,18 @@ const repositorySchema = z.strictObject({
   /** The repository's web address (https://github.com/owner/name). */
   url: httpUrl,
   /** The branch (or tag) the links open; HEAD, the repository's default branch, when left out. */
-  branch: z.string({ error: 'write the branch name as text' }).regex(/^[\w./-]+$/, 'a branch name is letters, digits and . _ / -').optional(),
+  branch: z
+    .string({ error: 'write the branch name as text' })
+    .regex(/^[\w./-]+$/, 'a branch name is letters, digits and . _ / -')
+    .optional(),
   /** How a link to lines of a file is formed; GitHub's form when left out. */
-  lineLink: z.string({ error: 'write the link form as text' }).superRefine((template, ctx) => {
-    const problem = lineLinkProblem(template);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }).optional(),
+  lineLink: z
+    .string({ error: 'write the link form as text' })
+    .superRefine((template, ctx) => {
+      const problem = lineLinkProblem(template);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
 });
 
 /**

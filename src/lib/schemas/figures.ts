@@ -37,7 +37,10 @@ export const figureSpecSchema = z.strictObject({
   /** Header of the column whose text gives each row its link id (`TensorRT` → `#tensorrt`); the first column when left out. */
   rowId: z.string().min(1).optional(),
   /** Put before every row id when two figures would otherwise share one (推测解码 is a matrix row and a milestone). */
-  idPrefix: z.string().regex(/^[a-z]+-$/, 'idPrefix is lower-case letters and a hyphen, e.g. milestone-').optional(),
+  idPrefix: z
+    .string()
+    .regex(/^[a-z]+-$/, 'idPrefix is lower-case letters and a hyphen, e.g. milestone-')
+    .optional(),
   columns: z.record(z.string().min(1), columnSpecSchema).default({}),
 });
 

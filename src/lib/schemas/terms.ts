@@ -13,7 +13,10 @@ export const termEntrySchema = z.strictObject({
   /** Chinese name of a Latin headword. */
   zh: text.optional(),
   /** Toneless pinyin of a Chinese headword, syllables separated by spaces: sorts and groups it. */
-  pinyin: z.string().regex(/^[a-zü]+( [a-zü]+)*$/, 'lowercase toneless syllables separated by single spaces, e.g. "tui ce jie ma"').optional(),
+  pinyin: z
+    .string()
+    .regex(/^[a-zü]+( [a-zü]+)*$/, 'lowercase toneless syllables separated by single spaces, e.g. "tui ce jie ma"')
+    .optional(),
   /** Other names of the same thing: spellings the chapter uses, and names readers search for it by. */
   aliases: z.array(text).optional(),
   /** Longer names that contain this term's yet name something else (`Triton Server` for `Triton`): not occurrences. */
@@ -31,11 +34,17 @@ export const termsFileSchema = z
   .superRefine((terms, ctx) => {
     const owners = new Map<string, number>();
     terms.forEach((t, i) => {
-      if (startsWithHan(t.name) && !t.pinyin) ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" starts with a Chinese character, so it needs its pinyin` });
-      if (!startsWithHan(t.name) && t.pinyin) ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" is sorted by its Latin letters; pinyin is only for Chinese headwords` });
+      if (startsWithHan(t.name) && !t.pinyin)
+        ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" starts with a Chinese character, so it needs its pinyin` });
+      if (!startsWithHan(t.name) && t.pinyin)
+        ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" is sorted by its Latin letters; pinyin is only for Chinese headwords` });
       (t.excludes ?? []).forEach((e, j) => {
         if (!formsOf(t).some((f) => nameKey(e).includes(nameKey(f)))) {
-          ctx.addIssue({ code: 'custom', path: [i, 'excludes', j], message: `"${e}" does not contain "${t.name}" or another of its forms, so it could never hide one of its occurrences` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'excludes', j],
+            message: `"${e}" does not contain "${t.name}" or another of its forms, so it could never hide one of its occurrences`,
+          });
         }
       });
       // Search reads names through their match key (case, width, spaces and hyphens ignored):
@@ -50,7 +59,12 @@ export const termsFileSchema = z
         if (seen.has(key)) continue;
         seen.add(key);
         const other = owners.get(key);
-        if (other !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${form}" is already a form of entry ${other} ("${terms[other].name}"): search could not tell the two apart` });
+        if (other !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'name'],
+            message: `"${form}" is already a form of entry ${other} ("${terms[other].name}"): search could not tell the two apart`,
+          });
         else owners.set(key, i);
       }
     });

@@ -46,7 +46,12 @@ export function excerptPieces(text: string, terms: readonly string[], options: E
 /** The words Pagefind marked in its excerpt (`…<mark>量化</mark>…`), as plain text. */
 export function markedWords(excerptHtml: string): string[] {
   const words = [...excerptHtml.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) =>
-    m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
+    m[1]
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
   );
   return [...new Set(words.filter((w) => w.trim()))];
 }

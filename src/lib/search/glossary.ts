@@ -167,10 +167,9 @@ export function namesHeld(text: string, names: readonly string[], excludes: read
  * other names as whole words; sorted, overlaps merged.
  */
 export function markSpans(text: string, literal: readonly string[], names: readonly string[] = [], excludes: readonly string[] = []): Span[] {
-  const spans = [
-    ...literal.flatMap((t) => findName(text, t)),
-    ...names.flatMap((n) => findName(text, n, { wholeWords: true, excludes })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans = [...literal.flatMap((t) => findName(text, t)), ...names.flatMap((n) => findName(text, n, { wholeWords: true, excludes }))].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
   const merged: Span[] = [];
   for (const s of spans) {
     const last = merged.at(-1);

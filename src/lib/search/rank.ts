@@ -64,7 +64,11 @@ export function rankSections(query: string, sections: SectionText[], hits: Engin
     const names: string[] = [];
     for (const name of expansion?.others ?? []) {
       const options = { wholeWords: true, excludes };
-      const w: Where = { title: countName(section.title, name, options), labels: countName(section.labels ?? '', name, options), text: countName(section.text, name, options) };
+      const w: Where = {
+        title: countName(section.title, name, options),
+        labels: countName(section.labels ?? '', name, options),
+        text: countName(section.text, name, options),
+      };
       if (w.title + w.text === 0) continue;
       names.push(name);
       score += weigh(w);

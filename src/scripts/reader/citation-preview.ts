@@ -101,12 +101,16 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
     timer = setTimeout(fn, ms);
   };
 
-  document.addEventListener('pointerdown', (event) => {
-    lastPointer = event.pointerType;
-    tapOnOpen = isOpen() && citationOf(event) === current;
-    const inside = (event.target as Element).closest?.('.citation-preview, a.citation');
-    if (!inside && isOpen()) hide();
-  }, { passive: true });
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      lastPointer = event.pointerType;
+      tapOnOpen = isOpen() && citationOf(event) === current;
+      const inside = (event.target as Element).closest?.('.citation-preview, a.citation');
+      if (!inside && isOpen()) hide();
+    },
+    { passive: true },
+  );
 
   document.addEventListener('pointerover', (event) => {
     if (event.pointerType === 'touch') return;
@@ -182,7 +186,7 @@ function groupOf(link: HTMLAnchorElement): HTMLAnchorElement[] {
   const skip = (n: Node | null, step: (n: Node) => Node | null) => (n instanceof HTMLElement && n.id === 'citation-preview' ? step(n) : n);
   const walk = (step: (n: Node) => Node | null) => {
     const found: HTMLAnchorElement[] = [];
-    for (let at: Node = link; ; ) {
+    for (let at: Node = link; ;) {
       const comma = skip(step(at), step);
       if (!comma || comma.nodeType !== Node.TEXT_NODE || !/^\s*,\s*$/.test(comma.textContent!)) return found;
       const next = skip(step(comma), step);

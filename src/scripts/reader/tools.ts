@@ -31,7 +31,11 @@ export async function textFor(target: HTMLElement): Promise<string> {
 
 /** Tells the reader how the copy went, in words that say what was copied or what to do instead. */
 export async function settle(written: Promise<void>, text: Promise<string>, target: HTMLElement, status: HTMLElement) {
-  const succeeded = (p: Promise<unknown>) => p.then(() => true, () => false);
+  const succeeded = (p: Promise<unknown>) =>
+    p.then(
+      () => true,
+      () => false,
+    );
   const [ok, found] = await Promise.all([succeeded(written), succeeded(text)]);
   if (target instanceof HTMLAnchorElement) {
     if (!ok) return report(status, '无法复制链接，请从地址栏复制', 'error');
@@ -41,7 +45,10 @@ export async function settle(written: Promise<void>, text: Promise<string>, targ
   }
   if (!found) return report(status, '复制失败：未能取得本节的 Markdown 原文，请检查网络后重试', 'error');
   if (!ok) return report(status, '复制失败：浏览器未允许写入剪贴板，请手动选择文字复制', 'error');
-  report(status, target.dataset.copySection !== undefined ? `已复制“${target.dataset.copySection}”的 Markdown 原文` : `已复制 ${target.dataset.style} 格式的引用`);
+  report(
+    status,
+    target.dataset.copySection !== undefined ? `已复制“${target.dataset.copySection}”的 Markdown 原文` : `已复制 ${target.dataset.style} 格式的引用`,
+  );
 }
 
 /** Citation formats are built with placeholders for the access date; today's date replaces them. */

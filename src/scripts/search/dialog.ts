@@ -17,7 +17,10 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 let engine: Promise<Engine> | undefined;
 
 /** The page the dialog is open on, relative to the site's base: '' on the chapter's page, 'terms/' on the term index's. */
-const currentPage = () => decodeURIComponent(location.pathname).slice(decodeURIComponent(base).length).replace(/index\.html$/, '');
+const currentPage = () =>
+  decodeURIComponent(location.pathname)
+    .slice(decodeURIComponent(base).length)
+    .replace(/index\.html$/, '');
 let ui: SearchUi | undefined;
 
 function loadEngine(): Promise<Engine> {
@@ -61,7 +64,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 
 class SearchUi {
   private dialog = el('dialog', { className: 'search-dialog' });
-  private input = el('input', { type: 'search', id: 'search-input', autocomplete: 'off', spellcheck: false, placeholder: '输入术语，如 量化、推测解码、PagedAttention' });
+  private input = el('input', {
+    type: 'search',
+    id: 'search-input',
+    autocomplete: 'off',
+    spellcheck: false,
+    placeholder: '输入术语，如 量化、推测解码、PagedAttention',
+  });
   private status = el('p', { className: 'search-status' });
   private card = el('section', { className: 'search-term', hidden: true });
   private results = el('ol', { className: 'search-results' });
@@ -89,7 +98,9 @@ class SearchUi {
     this.partialToggle.setAttribute('aria-expanded', 'false');
     const close = el('button', { type: 'button', className: 'search-close tool-button' }, '关闭');
     this.dialog.append(
-      el('div', { className: 'search-head' },
+      el(
+        'div',
+        { className: 'search-head' },
         el('h2', { id: 'search-dialog-title', className: 'search-title' }, el('label', { htmlFor: 'search-input' }, '搜索本章')),
         close,
       ),
@@ -249,7 +260,8 @@ class SearchUi {
   private item(result: RankedSection, sectionText: string, term: GlossaryTerm | undefined): HTMLLIElement {
     const what: HighlightWhat = { terms: result.terms, names: result.names, excludes: term?.excludes };
     const excerpt = el('span', { className: 'search-excerpt' });
-    for (const piece of excerptPieces(sectionText, result.terms, { names: what.names, excludes: what.excludes })) excerpt.append(piece.mark ? el('mark', {}, piece.text) : piece.text);
+    for (const piece of excerptPieces(sectionText, result.terms, { names: what.names, excludes: what.excludes }))
+      excerpt.append(piece.mark ? el('mark', {}, piece.text) : piece.text);
     const title = el('span', { className: 'search-result-title' }, result.entry ? `术语索引：${result.title}` : result.title);
     const link = el('a', { href: this.hrefFor(result.id) }, title);
     // Found through another name of the term: say which, since the query itself is not there.

@@ -10,12 +10,16 @@ class SearchLauncher extends HTMLElement {
     button.hidden = false;
     // Keys typed while the dialog module loads are kept and handed over, not lost.
     let typed: string | undefined;
-    addEventListener('keydown', (e) => {
-      if (typed !== undefined && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        typed += e.key;
-        e.preventDefault();
-      }
-    }, true);
+    addEventListener(
+      'keydown',
+      (e) => {
+        if (typed !== undefined && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+          typed += e.key;
+          e.preventDefault();
+        }
+      },
+      true,
+    );
     const open = () => {
       typed ??= '';
       return import('./dialog.ts').then((m) => {

@@ -58,9 +58,24 @@ describe('deriving the Markdown', () => {
 
   it('puts the generated 目录 after the opening, a rule before every later part, and a newline at the end', () => {
     const lines = chapter.markdown.split('\n');
-    expect(lines.slice(0, 10)).toEqual(['# 十四、总结与展望', '', '引言。', '', '## 目录', '', '- [14.1 技术发展总结](#141-技术发展总结)', '- [参考文献](#参考文献)', '', '---']);
+    expect(lines.slice(0, 10)).toEqual([
+      '# 十四、总结与展望',
+      '',
+      '引言。',
+      '',
+      '## 目录',
+      '',
+      '- [14.1 技术发展总结](#141-技术发展总结)',
+      '- [参考文献](#参考文献)',
+      '',
+      '---',
+    ]);
     expect(chapter.markdown.endsWith('\n\n---\n\n## 参考文献\n\n[1] Example, A. "A Reference." 2025.\n')).toBe(true);
-    expect(tocMarkdown([{ depth: 2, text: '14.1 甲', id: '141-甲' }, { depth: 3, text: '14.1.1 乙', id: '1411-乙' }])).toBe('## 目录\n\n- [14.1 甲](#141-甲)\n  - [14.1.1 乙](#1411-乙)');
+    expect(
+      tocMarkdown([
+        { depth: 2, text: '14.1 甲', id: '141-甲' },
+        { depth: 3, text: '14.1.1 乙', id: '1411-乙' },
+      ]),
+    ).toBe('## 目录\n\n- [14.1 甲](#141-甲)\n  - [14.1.1 乙](#1411-乙)');
   });
-
 });

@@ -42,7 +42,14 @@ describe('the chapter model of content/', () => {
 
   it('takes the chapter title and each section title from the headings', () => {
     expect(chapter.title).toBe('十四、总结与展望');
-    expect(chapter.sections.map((s) => s.title)).toEqual(['十四、总结与展望', '14.1 技术发展总结', '14.2 技术生态现状', '14.3 未来发展趋势', '14.4 结论与建议', '参考文献']);
+    expect(chapter.sections.map((s) => s.title)).toEqual([
+      '十四、总结与展望',
+      '14.1 技术发展总结',
+      '14.2 技术生态现状',
+      '14.3 未来发展趋势',
+      '14.4 结论与建议',
+      '参考文献',
+    ]);
   });
 });
 
@@ -81,7 +88,27 @@ describe('bad content fails with the file, line, column and a hint', () => {
   });
 
   it('a malformed date', () => {
-    const summary = ['---', 'order: 1', 'figures:', '  milestones:', '    form: timeline', '    columns:', '      时间: span', '---', '', '## 14.3.2 技术发展里程碑', '', '<Figure name="milestones">', '', '| **时间** | **技术突破** |', '| --- | --- |', '| **2024 Q5** | 某项突破 |', '', '</Figure>', ''].join('\n');
+    const summary = [
+      '---',
+      'order: 1',
+      'figures:',
+      '  milestones:',
+      '    form: timeline',
+      '    columns:',
+      '      时间: span',
+      '---',
+      '',
+      '## 14.3.2 技术发展里程碑',
+      '',
+      '<Figure name="milestones">',
+      '',
+      '| **时间** | **技术突破** |',
+      '| --- | --- |',
+      '| **2024 Q5** | 某项突破 |',
+      '',
+      '</Figure>',
+      '',
+    ].join('\n');
     expect(build(summary)).toMatchInlineSnapshot(`
       "content/01-summary.mdx:16:3: figure "milestones", column "时间": "2024 Q5" is not a time
         Hint: Write a year (2017), a span of years (2015-2017), an open span (2026+), a quarter (2024 Q3) or a year’s end (2024 年底)."
@@ -106,7 +133,9 @@ describe('bad content fails with the file, line, column and a hint', () => {
 
   it('an encoding that is not one', () => {
     const spec = MATRIX_SPEC.map((l) => l.replace('level:maturity', 'level:maturty'));
-    expect(build(matrixSection({ spec }))).toMatchInlineSnapshot(`"content/01-summary.mdx:9:7: frontmatter field "figures.maturity.columns.成熟度等级.encode": "level:maturty" is not an encoding; use one of text, gain, span, level:maturity, level:complexity, level:level, level:industry, level:stage"`);
+    expect(build(matrixSection({ spec }))).toMatchInlineSnapshot(
+      `"content/01-summary.mdx:9:7: frontmatter field "figures.maturity.columns.成熟度等级.encode": "level:maturty" is not an encoding; use one of text, gain, span, level:maturity, level:complexity, level:level, level:industry, level:stage"`,
+    );
   });
 
   it('a <Figure> that wraps no table, or two', () => {
@@ -132,8 +161,12 @@ describe('bad content fails with the file, line, column and a hint', () => {
   });
 
   it('a frontmatter field of the wrong type, and a misspelt one', () => {
-    expect(build(matrixSection().replace('order: 1', 'order: "first"'))).toMatchInlineSnapshot(`"content/01-summary.mdx:2:1: frontmatter field "order": order must be a whole number giving the section position"`);
-    expect(build(matrixSection().replace('order: 1', 'order: 1\ntittle: 14.1'))).toMatchInlineSnapshot(`"content/01-summary.mdx:3:1: frontmatter field "tittle": Unrecognized key: "tittle""`);
+    expect(build(matrixSection().replace('order: 1', 'order: "first"'))).toMatchInlineSnapshot(
+      `"content/01-summary.mdx:2:1: frontmatter field "order": order must be a whole number giving the section position"`,
+    );
+    expect(build(matrixSection().replace('order: 1', 'order: 1\ntittle: 14.1'))).toMatchInlineSnapshot(
+      `"content/01-summary.mdx:3:1: frontmatter field "tittle": Unrecognized key: "tittle""`,
+    );
   });
 
   it('the same heading id in two section files', () => {
@@ -151,7 +184,11 @@ describe('bad content fails with the file, line, column and a hint', () => {
   });
 
   it('MDX that cannot be parsed, and MDX that cannot be published as Markdown', () => {
-    expect(build(matrixSection().replace('## 14.1 技术发展总结', '## 14.1 技术发展总结\n\n一个未闭合的表达式 {frontmatter.title 在这里。'))).toMatchInlineSnapshot(`"content/01-summary.mdx:15:34: cannot parse MDX: Unexpected end of file in expression, expected a corresponding closing brace for \`{\`"`);
+    expect(
+      build(matrixSection().replace('## 14.1 技术发展总结', '## 14.1 技术发展总结\n\n一个未闭合的表达式 {frontmatter.title 在这里。')),
+    ).toMatchInlineSnapshot(
+      `"content/01-summary.mdx:15:34: cannot parse MDX: Unexpected end of file in expression, expected a corresponding closing brace for \`{\`"`,
+    );
     expect(build(matrixSection().replace('## 14.1 技术发展总结', "import Chart from './Chart.astro';\n\n## 14.1 技术发展总结"))).toMatchInlineSnapshot(`
       "content/01-summary.mdx:13:1: An import or export cannot be published as the chapter's Markdown
         Hint: Section files hold the chapter as Markdown; the only element they may use is <Figure name="…"> around a table."
@@ -162,7 +199,9 @@ describe('bad content fails with the file, line, column and a hint', () => {
     const names = ['TensorRT', 'ONNX Runtime', ...Array.from({ length: 38 }, (_, i) => `Term${i}`), 'Mamba'];
     const prose = `---\norder: 2\n---\n\n## 14.2 术语\n\n${names.slice(2, -1).join('、')}。\n`;
     const terms = names.map((n) => `- name: ${n}`).join('\n');
-    expect(messageOf(() => modelFrom({ '00-intro.mdx': intro, '01-summary.mdx': matrixSection(), '02-terms.mdx': prose, '09-references.mdx': references }, terms))).toMatchInlineSnapshot(`
+    expect(
+      messageOf(() => modelFrom({ '00-intro.mdx': intro, '01-summary.mdx': matrixSection(), '02-terms.mdx': prose, '09-references.mdx': references }, terms)),
+    ).toMatchInlineSnapshot(`
       "content/terms.yaml:41:3: term "Mamba" (entry 40) occurs nowhere in the chapter (looked for: Mamba)
         Hint: Write the term as the chapter does (or add the spelling it uses as an alias), or remove the entry."
     `);

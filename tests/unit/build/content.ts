@@ -31,10 +31,21 @@ export function messageOf(run: () => unknown): string {
 export const intro = '---\norder: 0\n---\n\n# 十四、总结与展望\n\n引言。\n';
 export const references = '---\norder: 9\n---\n\n## 参考文献\n\n[1] Example, A. "A Reference." 2025.\n';
 
-export const MATRIX_SPEC = ['    form: matrix', '    rowId: 技术名称', '    columns:', '      技术领域: { groups: true }', '      成熟度等级: level:maturity', '      性能提升: gain'];
+export const MATRIX_SPEC = [
+  '    form: matrix',
+  '    rowId: 技术名称',
+  '    columns:',
+  '      技术领域: { groups: true }',
+  '      成熟度等级: level:maturity',
+  '      性能提升: gain',
+];
 
 /** A section file holding the matrix as the chapter writes it, with a frontmatter spec and cells to vary. */
-export function matrixSection({ spec = MATRIX_SPEC, rows, lead = '**技术成熟度评估矩阵**：' }: { spec?: string[]; rows?: string[]; lead?: string } = {}): string {
+export function matrixSection({
+  spec = MATRIX_SPEC,
+  rows,
+  lead = '**技术成熟度评估矩阵**：',
+}: { spec?: string[]; rows?: string[]; lead?: string } = {}): string {
   return [
     '---',
     'order: 1',

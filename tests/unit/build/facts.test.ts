@@ -152,7 +152,11 @@ describe('a bad facts file fails with the file, the line and the field', () => {
   });
 
   it('every problem at once, with the section files’ own, in the order an author meets them', () => {
-    const message = messageOf(() => modelFrom({ ...sections, '01-summary.mdx': matrixSection().replace('跨平台通用方案 [1]', '跨平台通用方案 [8]') }, undefined, { facts: 'license: MIT-ish\npublished: soon\n' }));
+    const message = messageOf(() =>
+      modelFrom({ ...sections, '01-summary.mdx': matrixSection().replace('跨平台通用方案 [1]', '跨平台通用方案 [8]') }, undefined, {
+        facts: 'license: MIT-ish\npublished: soon\n',
+      }),
+    );
     expect(message.split('\n').filter((l) => !l.startsWith('  Hint'))).toEqual([
       expect.stringMatching(/^content\/01-summary\.mdx:22:\d+: citation \[8\]/),
       expect.stringMatching(/^content\/chapter\.yaml:1:10: field "license": "MIT-ish" is not an SPDX/),

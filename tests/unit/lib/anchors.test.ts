@@ -13,7 +13,8 @@ const check = (record: string) => {
   expect(problems).toEqual([]);
   return checkRecord(lines, page);
 };
-const render = (problems: { line?: number; message: string; hint?: string }[]) => problems.map((p) => `${p.line}: ${p.message}${p.hint ? `\n  ${p.hint}` : ''}`).join('\n');
+const render = (problems: { line?: number; message: string; hint?: string }[]) =>
+  problems.map((p) => `${p.line}: ${p.message}${p.hint ? `\n  ${p.hint}` : ''}`).join('\n');
 
 describe('the anchor record', () => {
   it('reads fragments, aliases and removals, skipping comments and blank lines', () => {
@@ -76,7 +77,16 @@ describe('the anchor record', () => {
   });
 
   it('fails for an id recorded twice, two aliases claiming one old id, an alias leading nowhere or in a circle, and an old id the page still has', () => {
-    const record = ['ref-4 reference: [4] Kwon, W., et al.', 'ref-4 reference: [4] Kwon', 'old -> ref-4', 'old -> tensorrt-引擎', 'lost -> 1432-技术里程', 'x -> y', 'y -> x', 'tensorrt-引擎 -> ref-4'];
+    const record = [
+      'ref-4 reference: [4] Kwon, W., et al.',
+      'ref-4 reference: [4] Kwon',
+      'old -> ref-4',
+      'old -> tensorrt-引擎',
+      'lost -> 1432-技术里程',
+      'x -> y',
+      'y -> x',
+      'tensorrt-引擎 -> ref-4',
+    ];
     const { problems } = check(record.join('\n'));
     expect(render(problems)).toMatchInlineSnapshot(`
       "2: "ref-4" is already recorded on line 1

@@ -5,15 +5,41 @@ import { calendarDay } from '../../../src/lib/dates.ts';
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
 const NONE = '0'.repeat(40);
-const details = (time: number) => ['author X', 'author-mail <x@example.org>', `author-time ${time - 100}`, 'author-tz +0800', 'committer Y', 'committer-mail <y@example.org>', `committer-time ${time}`, 'committer-tz +0800', 'summary s', 'filename f.mdx'];
+const details = (time: number) => [
+  'author X',
+  'author-mail <x@example.org>',
+  `author-time ${time - 100}`,
+  'author-tz +0800',
+  'committer Y',
+  'committer-mail <y@example.org>',
+  `committer-time ${time}`,
+  'committer-tz +0800',
+  'summary s',
+  'filename f.mdx',
+];
 
 // A five-line file as `git blame --porcelain` prints it: lines 1–2 and 5 from A, line 3 from B,
 // line 4 changed in the working tree. A commit's details come only with its first line.
 const porcelain = [
-  `${A} 1 1 2`, ...details(1_000), '\t## 甲', `${A} 2 2`, '\t',
-  `${B} 3 3 1`, ...details(2_000), 'previous ' + A + ' f.mdx', 'filename f.mdx', '\t正文。',
-  `${NONE} 4 4 1`, 'author Not Committed Yet', 'author-time 9999999999', 'committer Not Committed Yet', 'committer-time 9999999999', 'filename f.mdx', '\t新的一行。',
-  `${A} 5 5 1`, '\t末行。',
+  `${A} 1 1 2`,
+  ...details(1_000),
+  '\t## 甲',
+  `${A} 2 2`,
+  '\t',
+  `${B} 3 3 1`,
+  ...details(2_000),
+  'previous ' + A + ' f.mdx',
+  'filename f.mdx',
+  '\t正文。',
+  `${NONE} 4 4 1`,
+  'author Not Committed Yet',
+  'author-time 9999999999',
+  'committer Not Committed Yet',
+  'committer-time 9999999999',
+  'filename f.mdx',
+  '\t新的一行。',
+  `${A} 5 5 1`,
+  '\t末行。',
   '',
 ].join('\n');
 

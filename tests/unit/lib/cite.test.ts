@@ -10,7 +10,13 @@ const chapter: CitableWork = {
   lang: 'zh-CN',
 };
 // The same chapter with everything known, for the rules that place each part.
-const known: CitableWork = { ...chapter, containerTitle: '推理优化综述', authors: [{ family: '王', given: '小明' }], published: '2025-06-30', updated: '2026-11-24' };
+const known: CitableWork = {
+  ...chapter,
+  containerTitle: '推理优化综述',
+  authors: [{ family: '王', given: '小明' }],
+  published: '2025-06-30',
+  updated: '2026-11-24',
+};
 const accessed = '2026-11-25';
 const people = (n: number) => Array.from({ length: n }, (_, i) => ({ family: `Family${String.fromCharCode(65 + i)}`, given: 'Ann Bee' }));
 
@@ -48,7 +54,16 @@ describe('GB/T 7714-2015, electronic resource in a larger work', () => {
   });
 
   it('writes Latin names surname first with initials and no full stops; Chinese names as written', () => {
-    const one = gbt7714({ ...chapter, authors: [{ family: 'Vaswani', given: 'Ashish' }, { family: '王', given: '小明' }] }, accessed);
+    const one = gbt7714(
+      {
+        ...chapter,
+        authors: [
+          { family: 'Vaswani', given: 'Ashish' },
+          { family: '王', given: '小明' },
+        ],
+      },
+      accessed,
+    );
     expect(one.startsWith('Vaswani A, 王小明. 十四、总结与展望[EB/OL]')).toBe(true);
     expect(gbt7714({ ...chapter, authors: [{ family: 'Kwon', given: 'Woo-suk Joseph' }] }, accessed)).toMatch(/^Kwon W S J\. /);
   });
@@ -69,7 +84,9 @@ describe('APA 7, a webpage on a website', () => {
   });
 
   it('with everything known: author, (date of the last update), title, site name, retrieval', () => {
-    expect(apa(known, accessed).text).toBe('王小明. (2026, November 24). 十四、总结与展望. 推理优化综述. Retrieved November 25, 2026, from https://chapter14.example.org/');
+    expect(apa(known, accessed).text).toBe(
+      '王小明. (2026, November 24). 十四、总结与展望. 推理优化综述. Retrieved November 25, 2026, from https://chapter14.example.org/',
+    );
   });
 
   it('dates the page by its last update when known, else by its publication to the precision given, else (n.d.)', () => {
@@ -161,12 +178,10 @@ describe('BibTeX', () => {
   });
 
   it('joins authors with "and" as Family, Given; a name written whole stays whole (Sun Yat-sen is not Yat-sen, Sun)', () => {
-    const { entries } = parseBibtex(bibtex({ ...chapter, authors: [{ family: 'Kwon', given: 'Woosuk' }, { family: 'Li', given: 'Zhuohan' }, { family: 'Sun Yat-sen' }] }, accessed));
-    expect(entries[0].fields.author).toEqual([
-      { lastName: 'Kwon', firstName: 'Woosuk' },
-      { lastName: 'Li', firstName: 'Zhuohan' },
-      { name: 'Sun Yat-sen' },
-    ]);
+    const { entries } = parseBibtex(
+      bibtex({ ...chapter, authors: [{ family: 'Kwon', given: 'Woosuk' }, { family: 'Li', given: 'Zhuohan' }, { family: 'Sun Yat-sen' }] }, accessed),
+    );
+    expect(entries[0].fields.author).toEqual([{ lastName: 'Kwon', firstName: 'Woosuk' }, { lastName: 'Li', firstName: 'Zhuohan' }, { name: 'Sun Yat-sen' }]);
   });
 
   it('has an ASCII key any engine accepts, from the chapter number when no author is known', () => {
@@ -182,11 +197,17 @@ describe('BibTeX', () => {
 
 describe('dates and numerals', () => {
   it('rejects dates that are not calendar days or not in their form', () => {
-    expect(() => gbt7714(chapter, '2026-02-30')).toThrowErrorMatchingInlineSnapshot(`[Error: accessed: "2026-02-30" is not a calendar date in the form YYYY-MM-DD]`);
+    expect(() => gbt7714(chapter, '2026-02-30')).toThrowErrorMatchingInlineSnapshot(
+      `[Error: accessed: "2026-02-30" is not a calendar date in the form YYYY-MM-DD]`,
+    );
     expect(() => apa(chapter, '2026-11-5')).toThrowErrorMatchingInlineSnapshot(`[Error: accessed: "2026-11-5" is not a calendar date in the form YYYY-MM-DD]`);
-    expect(() => bibtex({ ...chapter, published: '2026-13' }, accessed)).toThrowErrorMatchingInlineSnapshot(`[Error: published: "2026-13" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY]`);
+    expect(() => bibtex({ ...chapter, published: '2026-13' }, accessed)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: published: "2026-13" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY]`,
+    );
     // A revision is a day: the history gives one.
-    expect(() => gbt7714({ ...chapter, updated: '2026-11' }, accessed)).toThrowErrorMatchingInlineSnapshot(`[Error: updated: "2026-11" is not a calendar date in the form YYYY-MM-DD]`);
+    expect(() => gbt7714({ ...chapter, updated: '2026-11' }, accessed)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: updated: "2026-11" is not a calendar date in the form YYYY-MM-DD]`,
+    );
     expect(checkDate('2024-02-29', 'x')).toEqual({ y: 2024, m: 2, d: 29 });
   });
 

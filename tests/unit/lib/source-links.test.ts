@@ -3,8 +3,12 @@ import { lineLink, lineLinkProblem } from '../../../src/lib/source-links.ts';
 
 describe('links to a section’s source lines', () => {
   it('use GitHub’s form by default, on the default branch (HEAD) unless a branch is named', () => {
-    expect(lineLink({ url: 'https://github.com/o/r' }, 'content/01-summary.mdx', 13, 60)).toBe('https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L13-L60');
-    expect(lineLink({ url: 'https://github.com/o/r/', branch: 'release/2026' }, 'content/01-summary.mdx', 13, 60)).toBe('https://github.com/o/r/blob/release/2026/content/01-summary.mdx#L13-L60');
+    expect(lineLink({ url: 'https://github.com/o/r' }, 'content/01-summary.mdx', 13, 60)).toBe(
+      'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L13-L60',
+    );
+    expect(lineLink({ url: 'https://github.com/o/r/', branch: 'release/2026' }, 'content/01-summary.mdx', 13, 60)).toBe(
+      'https://github.com/o/r/blob/release/2026/content/01-summary.mdx#L13-L60',
+    );
   });
 
   it('follow a pattern the facts give for other hosts', () => {
@@ -13,7 +17,9 @@ describe('links to a section’s source lines', () => {
   });
 
   it('percent-encode a path that needs it', () => {
-    expect(lineLink({ url: 'https://github.com/o/r' }, 'content/第 1 节.mdx', 1, 2)).toBe('https://github.com/o/r/blob/HEAD/content/%E7%AC%AC%201%20%E8%8A%82.mdx#L1-L2');
+    expect(lineLink({ url: 'https://github.com/o/r' }, 'content/第 1 节.mdx', 1, 2)).toBe(
+      'https://github.com/o/r/blob/HEAD/content/%E7%AC%AC%201%20%E8%8A%82.mdx#L1-L2',
+    );
   });
 
   it('reject a pattern that cannot point to lines, or does not make an http(s) URL', () => {

@@ -107,16 +107,25 @@ describe('building the index', () => {
       [entry('Triton', { excludes: ['Triton Server'] }), entry('Triton Server')],
       [section('compiler', 'TVM, MLIR, Triton'), section('serving', 'vLLM, TGI, Triton Server')],
     ).latin[0].terms.map((t) => [t.name, t.places.map((p) => p.sectionId)]);
-    expect(places).toEqual([['Triton', ['compiler']], ['Triton Server', ['serving']]]);
+    expect(places).toEqual([
+      ['Triton', ['compiler']],
+      ['Triton Server', ['serving']],
+    ]);
   });
 
   it('fails, naming the term and the data file, when a term occurs nowhere', () => {
     expect(() => buildTermIndex([entry('TensorRT'), entry('Mamba')], locations, 'content/terms.yaml')).toThrow(TermIndexError);
-    expect(() => buildTermIndex([entry('TensorRT'), entry('Mamba')], locations, 'content/terms.yaml')).toThrowErrorMatchingInlineSnapshot(`[TermIndexError: content/terms.yaml: term "Mamba" (entry 1) occurs nowhere in the chapter (looked for: Mamba)]`);
+    expect(() => buildTermIndex([entry('TensorRT'), entry('Mamba')], locations, 'content/terms.yaml')).toThrowErrorMatchingInlineSnapshot(
+      `[TermIndexError: content/terms.yaml: term "Mamba" (entry 1) occurs nowhere in the chapter (looked for: Mamba)]`,
+    );
   });
 
   it('names every absent term at once, not only the first', () => {
-    expect(() => buildTermIndex([entry('Mamba'), entry('TensorRT'), entry('存算一体', { pinyin: 'cun suan yi ti' })], locations)).toThrowErrorMatchingInlineSnapshot(`[TermIndexError: content/terms.yaml: term "Mamba" (entry 0) occurs nowhere in the chapter (looked for: Mamba); term "存算一体" (entry 2) occurs nowhere in the chapter (looked for: 存算一体)]`);
+    expect(() =>
+      buildTermIndex([entry('Mamba'), entry('TensorRT'), entry('存算一体', { pinyin: 'cun suan yi ti' })], locations),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[TermIndexError: content/terms.yaml: term "Mamba" (entry 0) occurs nowhere in the chapter (looked for: Mamba); term "存算一体" (entry 2) occurs nowhere in the chapter (looked for: 存算一体)]`,
+    );
   });
 
   it('gives each entry an id from its headword, apart from heading and row ids, and fails on two entries with one id', () => {
@@ -131,7 +140,9 @@ describe('building the index', () => {
   it('fails when a pinyin in the data disagrees with the reading the collation knows', () => {
     // 量 is liang; written "ang hua" it would claim to sort before 剪 (jian).
     const terms = [entry('剪枝', { pinyin: 'jian zhi' }), entry('量化', { pinyin: 'ang hua' })];
-    expect(() => buildTermIndex(terms, locations)).toThrowErrorMatchingInlineSnapshot(`[TermIndexError: content/terms.yaml: term "量化" has pinyin "ang hua", which sorts before "jian zhi" of "剪枝", yet the pinyin collation puts it after]`);
+    expect(() => buildTermIndex(terms, locations)).toThrowErrorMatchingInlineSnapshot(
+      `[TermIndexError: content/terms.yaml: term "量化" has pinyin "ang hua", which sorts before "jian zhi" of "剪枝", yet the pinyin collation puts it after]`,
+    );
   });
 });
 
@@ -155,7 +166,9 @@ describe('the data file schema', () => {
     expect(issues([...base, { name: 'term3' }])[0]).toMatch(/^40\.name: "term3" is already a form of entry 3/);
     expect(issues([...base, { name: 'X', aliases: ['- -'] }])[0]).toMatch(/^40\.name: "- -" is only spaces and hyphens/);
     // Search cannot tell names apart that differ only in case, width, spaces or hyphens.
-    expect(issues([...base, { name: 'KV-Cache' }, { name: 'KVC', aliases: ['KV Cache'] }])[0]).toMatch(/^41\.name: "KV Cache" is already a form of entry 40 \("KV-Cache"\)/);
+    expect(issues([...base, { name: 'KV-Cache' }, { name: 'KVC', aliases: ['KV Cache'] }])[0]).toMatch(
+      /^41\.name: "KV Cache" is already a form of entry 40 \("KV-Cache"\)/,
+    );
     expect(issues([...base, { name: 'X', alias: ['Y'] }])[0]).toMatch(/^40: Unrecognized key: "alias"/);
     expect(issues(base.slice(1))[0]).toMatch(/at least 40 terms/);
   });

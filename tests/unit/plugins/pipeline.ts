@@ -19,7 +19,12 @@ function rehypeShowElements() {
       if (node.type !== 'mdxJsxFlowElement' || !parent || index === undefined) return;
       const jsx = node as MdxJsxFlowElementHast;
       const properties = Object.fromEntries(jsx.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' ? [[`data-${a.name}`, String(a.value)]] : [])));
-      const shown: Element = { type: 'element', tagName: `x-${(jsx.name ?? 'fragment').toLowerCase()}`, properties, children: jsx.children as Element['children'] };
+      const shown: Element = {
+        type: 'element',
+        tagName: `x-${(jsx.name ?? 'fragment').toLowerCase()}`,
+        properties,
+        children: jsx.children as Element['children'],
+      };
       parent.children[index] = shown;
     });
   };

@@ -20,7 +20,11 @@ describe('rehype-figures draws a figure around the chapter’s own table', () =>
   it('tells the <Figure> its form and caption, and keeps the table a captioned, labelled, focusable region', async () => {
     const doc = await render();
     const figure = doc.querySelector('x-figure')!;
-    expect([figure.getAttribute('data-name'), figure.getAttribute('data-form'), figure.getAttribute('data-caption')]).toEqual(['maturity', 'matrix', '技术成熟度评估矩阵']);
+    expect([figure.getAttribute('data-name'), figure.getAttribute('data-form'), figure.getAttribute('data-caption')]).toEqual([
+      'maturity',
+      'matrix',
+      '技术成熟度评估矩阵',
+    ]);
     const region = figure.querySelector('[role="region"]')!;
     expect(region.getAttribute('tabindex')).toBe('0');
     const table = region.querySelector('table')!;

@@ -20,15 +20,28 @@ describe('dates and source links beside the headings', () => {
   it('shows each section’s own date beside its heading’s tools, and a link to its lines with a name unique to the section', async () => {
     const document = await render({
       revisions: [
-        { id: '141-技术发展总结', heading: '14.1 技术发展总结', updated: '2026-11-25', sourceUrl: 'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L5-L13' },
-        { id: '1411-推理优化技术演进', heading: '14.1.1 推理优化技术演进', updated: '2026-10-01', sourceUrl: 'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L9-L13' },
+        {
+          id: '141-技术发展总结',
+          heading: '14.1 技术发展总结',
+          updated: '2026-11-25',
+          sourceUrl: 'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L5-L13',
+        },
+        {
+          id: '1411-推理优化技术演进',
+          heading: '14.1.1 推理优化技术演进',
+          updated: '2026-10-01',
+          sourceUrl: 'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L9-L13',
+        },
       ],
     });
     const metas = [...document.querySelectorAll('.heading-wrapper > .section-meta')];
     expect(metas.map((m) => m.parentElement!.querySelector('h2, h3')!.id)).toEqual(['141-技术发展总结', '1411-推理优化技术演进']);
     expect(metas.map((m) => m.querySelector('time')!.getAttribute('datetime'))).toEqual(['2026-11-25', '2026-10-01']);
     const links = metas.map((m) => m.querySelector('a.section-source')!);
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L5-L13', 'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L9-L13']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L5-L13',
+      'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L9-L13',
+    ]);
     // The accessible name starts with the words shown and names the section.
     expect(links.map((a) => a.textContent)).toEqual(['在源文件中查看本节：14.1 技术发展总结', '在源文件中查看本节：14.1.1 推理优化技术演进']);
     expect(links[0].querySelector('.sr-only')!.textContent).toBe('：14.1 技术发展总结');

@@ -16,7 +16,8 @@ const glossary: Glossary = {
 
 describe('the match key of a name', () => {
   it('ignores case, character width, white space and hyphens', () => {
-    for (const variant of ['KV-Cache', 'KV Cache', 'kv-cache', 'kvcache', 'ＫＶ－Ｃａｃｈｅ', 'KV‐Cache', ' KV  Cache ']) expect(nameKey(variant)).toBe('kvcache');
+    for (const variant of ['KV-Cache', 'KV Cache', 'kv-cache', 'kvcache', 'ＫＶ－Ｃａｃｈｅ', 'KV‐Cache', ' KV  Cache '])
+      expect(nameKey(variant)).toBe('kvcache');
     expect(nameKey('Chain of Thought')).toBe(nameKey('Chain-of-Thought'));
     expect(nameKey('1.58 bit')).toBe(nameKey('1.58-bit'));
   });

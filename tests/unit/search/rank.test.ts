@@ -22,10 +22,14 @@ describe('rankSections', () => {
   });
 
   it('counts a term set off as a label above a passing mention', () => {
-    const r = rankSections('硬件加速', [
-      { id: 'x', title: 'x', text: '硬件加速 与 硬件加速', labels: '' },
-      { id: 'y', title: 'y', text: '硬件加速 方案', labels: '硬件加速' },
-    ], []);
+    const r = rankSections(
+      '硬件加速',
+      [
+        { id: 'x', title: 'x', text: '硬件加速 与 硬件加速', labels: '' },
+        { id: 'y', title: 'y', text: '硬件加速 方案', labels: '硬件加速' },
+      ],
+      [],
+    );
     expect(r.whole.map((s) => s.id)).toEqual(['y', 'x']);
   });
 
@@ -35,10 +39,14 @@ describe('rankSections', () => {
   });
 
   it('matches a Latin query across spacing and hyphenation, and marks it as written', () => {
-    const r = rankSections('KV Cache', [
-      { id: 'a', title: 'a', text: '掌握 KV-Cache 管理', labels: '' },
-      { id: 'b', title: 'b', text: 'cache 与 KV 分开出现', labels: '' },
-    ], []);
+    const r = rankSections(
+      'KV Cache',
+      [
+        { id: 'a', title: 'a', text: '掌握 KV-Cache 管理', labels: '' },
+        { id: 'b', title: 'b', text: 'cache 与 KV 分开出现', labels: '' },
+      ],
+      [],
+    );
     expect(r.whole.map((s) => s.id)).toEqual(['a']);
     const pieces = excerptPieces('掌握 KV-Cache 管理', r.whole[0].terms);
     expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['KV-Cache']);
@@ -85,10 +93,15 @@ describe('rankSections with a query that names a glossary term', () => {
   });
 
   it('looks for the other names as whole words and honours the term’s excludes', () => {
-    const ir = rankSections('中间表示', [
-      { id: 'a', title: 'a', text: 'their requirements', labels: '' },
-      { id: 'b', title: 'b', text: '统一的 IR 层', labels: '' },
-    ], [], expandQuery(glossary, 'Intermediate Representation'));
+    const ir = rankSections(
+      '中间表示',
+      [
+        { id: 'a', title: 'a', text: 'their requirements', labels: '' },
+        { id: 'b', title: 'b', text: '统一的 IR 层', labels: '' },
+      ],
+      [],
+      expandQuery(glossary, 'Intermediate Representation'),
+    );
     expect(ir.whole.map((s) => s.id)).toEqual(['b']);
     const triton = rankSections('triton', [{ id: 'a', title: 'a', text: 'TGI、Triton Server', labels: '' }], [], expandQuery(glossary, 'triton'));
     // The query itself is still found anywhere, as typed.
