@@ -18,13 +18,13 @@ describe('without JavaScript', () => {
   it('shows the whole chapter: every heading, paragraph and table cell of the source is rendered', async () => {
     const { context, page } = await openPage(hosted.browser, hosted.server.url, noScript());
     expect(await page.evaluate(() => typeof customElements.get('theme-toggle'))).toBe('undefined');
-    // Sections far below are laid out as they come near the screen (content-visibility: auto),
-    // and innerText only reports laid-out text: read each section with it in view.
+    // Sections and figures far below are laid out as they come near the screen
+    // (content-visibility: auto), and innerText only reports laid-out text: read each with it in view.
     const parts: string[] = [normaliseText(await page.locator('body').innerText())];
-    for (const section of await page.locator('.chapter-section').all()) {
-      await section.evaluate((s) => s.scrollIntoView());
+    for (const block of await page.locator('.chapter-section, .figure').all()) {
+      await block.evaluate((s) => s.scrollIntoView());
       await page.waitForTimeout(30);
-      parts.push(normaliseText(await section.innerText()));
+      parts.push(normaliseText(await block.innerText()));
     }
     const rendered = parts.join(' ');
     const missing = sourceFragments()

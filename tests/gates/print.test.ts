@@ -32,6 +32,13 @@ describe('printed to PDF', () => {
     expect(visible).toEqual([]);
   });
 
+  it('lays every section and figure out on paper: none is left standing in for its content', async () => {
+    const deferred = await page.evaluate(() =>
+      [...document.querySelectorAll('.chapter-section, .figure')].filter((el) => getComputedStyle(el).contentVisibility !== 'visible').map((el) => el.className),
+    );
+    expect(deferred).toEqual([]);
+  });
+
   it('keeps the chapter text at full width', async () => {
     const width = await page.evaluate(() => document.querySelector('article.prose')!.getBoundingClientRect().width);
     expect(width).toBeGreaterThan(contentWidth * 0.9);
