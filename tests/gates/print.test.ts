@@ -34,7 +34,9 @@ describe('printed to PDF', () => {
 
   it('lays every section and figure out on paper: none is left standing in for its content', async () => {
     const deferred = await page.evaluate(() =>
-      [...document.querySelectorAll('.chapter-section, .figure')].filter((el) => getComputedStyle(el).contentVisibility !== 'visible').map((el) => el.className),
+      [...document.querySelectorAll('.chapter-section, .figure')]
+        .filter((el) => getComputedStyle(el).contentVisibility !== 'visible')
+        .map((el) => el.className),
     );
     expect(deferred).toEqual([]);
   });
