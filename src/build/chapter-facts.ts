@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { AUTHOR_FIELDS, type ChapterFacts, FACT_FIELDS, factsSchema, REPOSITORY_FIELDS } from '../lib/schemas/facts.ts';
 import { type ContentProblem, displayPath } from './content-error.ts';
@@ -29,15 +30,6 @@ const FIELD_HINTS: Record<string, string> = {
 
 /** A known field an unknown one is probably a slip for (licence → license, author → authors). */
 function nearest(key: string, known: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const next = [i];
-      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row = next;
-    }
-    return row[b.length];
-  };
   return known.find((k) => distance(key.toLowerCase(), k.toLowerCase()) <= 2);
 }
 

@@ -4,6 +4,8 @@
  * landing where it did, or the record must say why it no longer can.
  */
 
+import { distance } from 'fastest-levenshtein';
+
 /**
  * A fragment of the built site: its key and a few words naming what it points to. The key of a
  * fragment of the chapter's page is its id (`tensorrt`); on another page, the page's path, `#`
@@ -71,19 +73,6 @@ export function parseRecord(text: string): { lines: RecordLine[]; problems: Reco
     }
   });
   return { lines, problems };
-}
-
-/** Edit distance of two strings (by code point), for suggesting the fragment an old id became. */
-function distance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= y.length; j++) next[j] = Math.min(prev[j] + 1, next[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = next;
-  }
-  return prev[y.length];
 }
 
 const kindOf = (points: string) => /^([a-z]+):/.exec(points)?.[1] ?? '';
