@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContent, removeBuilds, tempDir } from '../support/build-content.ts';
+import { git } from '../support/git.ts';
 import { contentDir, root } from '../support/paths.ts';
 
 /*
@@ -119,22 +119,10 @@ describe('the facts file and the history reach every published form', () => {
         '',
       ].join('\n'),
     );
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
-        cwd: repo,
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 'A',
-          GIT_AUTHOR_EMAIL: 'a@example.org',
-          GIT_COMMITTER_NAME: 'C',
-          GIT_COMMITTER_EMAIL: 'c@example.org',
-          GIT_AUTHOR_DATE: '2026-02-03T20:00:00Z',
-          GIT_COMMITTER_DATE: '2026-02-03T20:00:00Z',
-        },
-      });
-    git('init', '-q', '-b', 'main');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'the chapter');
+    const at = { author: '2026-02-03T20:00:00Z', committer: '2026-02-03T20:00:00Z' };
+    git(repo, ['init', '-q', '-b', 'main']);
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'the chapter'], at);
 
     const { status, output, read } = build(copy);
     expect(status, output).toBe(0);

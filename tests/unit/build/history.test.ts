@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareChapter } from '../../../src/build/chapter-model.ts';
+import { git } from '../../support/git.ts';
 
 /*
  * A small chapter in a git repository made here, with commits at known dates, to show where
@@ -24,21 +24,6 @@ const intro = '---\norder: 0\n---\n\n# 十四、总结与展望\n\n引言。\n';
 const summary = (first: string, second: string, comment = '') =>
   `---\norder: 1${comment}\n---\n\n## 14.1 技术发展总结\n\n### 14.1.1 推理优化技术演进\n\n${first}\n\n### 14.1.2 核心技术体系\n\n${second}\n`;
 const references = '---\norder: 9\n---\n\n## 参考文献\n\n[1] Example, A. "A Reference." 2025.\n';
-
-function git(cwd: string, args: string[], dates?: { author: string; committer: string }) {
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'A',
-      GIT_AUTHOR_EMAIL: 'a@example.org',
-      GIT_COMMITTER_NAME: 'C',
-      GIT_COMMITTER_EMAIL: 'c@example.org',
-      ...(dates ? { GIT_AUTHOR_DATE: dates.author, GIT_COMMITTER_DATE: dates.committer } : {}),
-    },
-  });
-}
 
 let repo: string;
 const content = () => path.join(repo, 'content');
