@@ -51,18 +51,6 @@ export class TermIndexError extends Error {
 const HAN = /\p{Script=Han}/u;
 
 /**
- * Whether a spelling occurs in a text, by the rule search uses too (lib/search/glossary.ts):
- * case, character width, white space and hyphens are ignored, so `KV Cache` is `KV-Cache`.
- * Chinese spellings match anywhere (Chinese has no spaces to mark words). Latin spellings match
- * only as whole words: the letters or digits just outside the match must not be ASCII letters
- * or digits, so `LPU` is not found in `LPUs` and `INT8` is found in `INT8/INT4`. A match inside
- * one of `excludes` (longer names of other things, `Triton Server` for `Triton`) does not count.
- */
-export function termMatches(form: string, text: string, excludes: readonly string[] = []): boolean {
-  return holdsName(text, form, excludes);
-}
-
-/**
  * The id of a term's entry: `term-` and the slug of its headword (`term-kv-cache`, `term-推测解码`).
  * Stable as long as the headword is; the prefix keeps it apart from heading ids, which are slugs
  * of the chapter's Chinese and numbered headings, and from figure row ids.
@@ -96,7 +84,7 @@ export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], so
     const forms = formsOf(term);
     const places: IndexedTerm['places'] = [];
     for (const loc of locations) {
-      if (!forms.some((f) => termMatches(f, loc.kind === 'row' ? loc.text : `${loc.label}\n${loc.text}`, term.excludes))) continue;
+      if (!forms.some((f) => holdsName(loc.kind === 'row' ? loc.text : `${loc.label}\n${loc.text}`, f, term.excludes))) continue;
       let place = places.find((p) => p.sectionId === loc.sectionId);
       if (!place) places.push((place = { sectionId: loc.sectionId, sectionLabel: loc.sectionLabel, inText: false, rows: [] }));
       if (loc.kind === 'section') place.inText = true;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formsOf, termsFileSchema } from '../../src/lib/schemas/terms.ts';
-import { termMatches } from '../../src/lib/term-index.ts';
+import { holdsName } from '../../src/lib/search/glossary.ts';
 import { parseHeadersFile } from '../support/server.ts';
 import { chapterDocument, readDist, termsDocument } from '../support/dist.ts';
 import { distDir, root, sourceMarkdown, subBase, subDistDir } from '../support/paths.ts';
@@ -141,7 +141,7 @@ describe('term index', () => {
         // Cells are read apart: run together, "2025 Q2" and "1.58-bit" would make one word.
         const text = target!.tagName === 'TR' ? [...target!.children].map((c) => c.textContent).join('\n') : sectionText(target!);
         expect(
-          formsOf(term).some((f) => termMatches(f, text, term.excludes)),
+          formsOf(term).some((f) => holdsName(text, f, term.excludes)),
           `${term.name} → ${a.getAttribute('href')}`,
         ).toBe(true);
         checked++;

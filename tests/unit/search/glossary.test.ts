@@ -58,12 +58,23 @@ describe('finding a name in a text', () => {
     // Chinese names match anywhere; a different word is not the name.
     expect(holdsName('极低比特量化突破', '量化')).toBe(true);
     expect(holdsName('推测性解码', '推测解码')).toBe(false);
+    // A variant of the name is the name; the name run on into a longer word is not.
+    expect(holdsName('1.58 bit 量化', '1.58-bit')).toBe(true);
+    expect(holdsName('KV-Caches', 'KV-Cache')).toBe(false);
+  });
+
+  it('reads full-width letters and digits as their ASCII forms and any white space as one space', () => {
+    expect(holdsName('ＩＮＴ８ 量化', 'INT8')).toBe(true);
+    expect(holdsName('ONNX\n  Runtime', 'ONNX Runtime')).toBe(true);
   });
 
   it('does not count a match inside a longer name of something else', () => {
     expect(holdsName('vLLM、TGI、Triton Server', 'Triton', ['Triton Server'])).toBe(false);
     expect(holdsName('vLLM、TGI、Triton-Server', 'Triton', ['Triton Server'])).toBe(false);
     expect(holdsName('TVM、MLIR、Triton', 'Triton', ['Triton Server'])).toBe(true);
+    // ONNX the format is not ONNX Runtime, but is still found beside it, however the longer name is cased or spaced.
+    expect(holdsName('ONNX Runtime 之外，ONNX 等标准', 'ONNX', ['ONNX Runtime'])).toBe(true);
+    expect(holdsName('onnx\n runtime', 'ONNX', ['ONNX Runtime'])).toBe(false);
   });
 
   it('lists the names a text holds in the glossary’s order', () => {
