@@ -15,7 +15,7 @@ import { glossaryForSearch } from '../lib/search/glossary-data.ts';
 import type { Glossary } from '../lib/search/glossary.ts';
 import type { SectionText } from '../lib/search/sections.ts';
 import type { ChapterFacts } from '../lib/schemas/facts.ts';
-import { sectionLines, type SourceRange } from '../lib/section-source.ts';
+import { sectionRanges, type SourceRange } from '../lib/section-source.ts';
 import { lineLink } from '../lib/source-links.ts';
 import { slugForHeading } from '../lib/slug.ts';
 import { TERM_INDEX_TITLE, type TermIndex } from '../lib/term-index.ts';
@@ -188,7 +188,7 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
       .split(path.sep)
       .join('/');
   const revisions: SectionRevision[] = sections.flatMap((s) =>
-    sectionLines(s.tree).map(({ id, heading, startLine, endLine }) => ({
+    sectionRanges(s.tree).map(({ id, heading, startLine, endLine }) => ({
       id,
       heading,
       path: relative(s.file),

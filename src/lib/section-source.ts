@@ -28,37 +28,23 @@ function sectionBlocks(tree: Root, depths: readonly number[]): { heading: Headin
   return found;
 }
 
+/** A section's place in its source file both ways: by offset, and by line (1-based, inclusive) as a link to lines reads it. */
+export interface SectionSpan extends SourceRange {
+  startLine: number;
+  endLine: number;
+}
+
 /**
  * Each h2/h3 section of a parsed Markdown file: from its heading to the last block before the
  * next heading of the same or a higher level. The `---` rules between chapters' parts separate
  * sections; they belong to none, so a trailing rule is left out.
  */
-export function sectionRanges(tree: Root, depths: readonly number[] = [2, 3]): SourceRange[] {
+export function sectionRanges(tree: Root, depths: readonly number[] = [2, 3]): SectionSpan[] {
   return sectionBlocks(tree, depths).map(({ heading: node, last }) => {
     const heading = toString(node);
-    const start = node.position?.start.offset;
-    const end = last.position?.end.offset;
-    if (start === undefined || end === undefined) throw new Error(`section "${heading}" has no source position`);
-    return { id: slugForHeading(heading), heading, depth: node.depth, start, end };
-  });
-}
-
-/** Where a section sits in its source file, by line (1-based, inclusive). */
-export interface SourceLines {
-  id: string;
-  heading: string;
-  depth: number;
-  startLine: number;
-  endLine: number;
-}
-
-/** The same sections as sectionRanges, by the lines of the file that hold them. */
-export function sectionLines(tree: Root, depths: readonly number[] = [2, 3]): SourceLines[] {
-  return sectionBlocks(tree, depths).map(({ heading: node, last }) => {
-    const heading = toString(node);
-    const startLine = node.position?.start.line;
-    const endLine = last.position?.end.line;
-    if (startLine === undefined || endLine === undefined) throw new Error(`section "${heading}" has no source position`);
-    return { id: slugForHeading(heading), heading, depth: node.depth, startLine, endLine };
+    const start = node.position?.start;
+    const end = last.position?.end;
+    if (!start || !end || start.offset === undefined || end.offset === undefined) throw new Error(`section "${heading}" has no source position`);
+    return { id: slugForHeading(heading), heading, depth: node.depth, start: start.offset, end: end.offset, startLine: start.line, endLine: end.line };
   });
 }

@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { sectionLines, sectionRanges } from '../../../src/lib/section-source.ts';
+import { sectionRanges } from '../../../src/lib/section-source.ts';
 
 const parse = (md: string) => unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
 
@@ -65,14 +65,14 @@ describe('section ranges in the Markdown source', () => {
   });
 });
 
-describe('section lines in the source file', () => {
+describe('the same sections by line of the source file', () => {
   const lines = doc.split('\n');
-  const at = (id: string) => sectionLines(parse(doc)).find((x) => x.id === id)!;
+  const at = (id: string) => sectionRanges(parse(doc)).find((x) => x.id === id)!;
   const text = (id: string) => lines.slice(at(id).startLine - 1, at(id).endLine).join('\n');
 
-  it('are the same sections as the ranges, from the heading’s line to the last line of the last block', () => {
+  it('run from the heading’s line to the last line of the last block', () => {
     // Line numbers are 1-based and inclusive, as a link to lines #L5-L13 reads them.
-    expect(sectionLines(parse(doc)).map((r) => [r.id, r.startLine, r.endLine])).toEqual([
+    expect(sectionRanges(parse(doc)).map((r) => [r.id, r.startLine, r.endLine])).toEqual([
       ['141-甲', 5, 13],
       ['1411-甲一', 9, 13],
       ['142-乙', 17, 19],
