@@ -102,6 +102,8 @@ export function layOutBeforeItShows(sections: readonly HTMLElement[]) {
     if (above.length > 0) keepingPlace(() => above.forEach((el) => el.classList.add('laid-out')));
   };
   arrive(location.hash);
+  // Loaded on demand, this may run after the engine went to the address's target: that was its scroll.
+  if (sentTo && scrollY > 0) sentTo.heldAt = scrollY;
   addEventListener('hashchange', () => arrive(location.hash));
   // A link to where the address already points changes nothing, but the engine goes there again.
   document.addEventListener('click', (event) => {
