@@ -45,7 +45,7 @@ function arrive(hash: string) {
     // A malformed address names no element.
   }
   const target = id ? document.getElementById(id) : null;
-  sentTo = target ? { target } : undefined;
+  if (target !== sentTo?.target) sentTo = target ? { target } : undefined;
 }
 
 /** Makes a change that may alter the height of what is above the view, keeping the reader's text where it was. */
@@ -106,14 +106,20 @@ export function layOutBeforeItShows(sections: readonly HTMLElement[]) {
   if (sentTo && scrollY > 0) sentTo.heldAt = scrollY;
   addEventListener('hashchange', () => arrive(location.hash));
   // A link to where the address already points changes nothing, but the engine goes there again.
+  // Whether it went is known only once every listener has had the click (a citation's preview
+  // keeps it), so it is asked at the scroll that follows.
+  let clicked: { event: MouseEvent; href: string } | undefined;
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest?.('a[href^="#"]');
-    if (link && !event.defaultPrevented) arrive(link.getAttribute('href')!);
+    clicked = link ? { event, href: link.getAttribute('href')! } : undefined;
   });
-  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, () => (sentTo = undefined), { passive: true, capture: true });
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'])
+    addEventListener(type, () => (sentTo = clicked = undefined), { passive: true, capture: true });
   addEventListener(
     'scroll',
     () => {
+      if (clicked && !clicked.event.defaultPrevented) arrive(clicked.href);
+      clicked = undefined;
       // The first scroll after a link is the engine going there: anything after it is someone else's.
       if (sentTo && sentTo.heldAt === undefined) sentTo.heldAt = scrollY;
       settle();
