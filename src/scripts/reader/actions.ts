@@ -49,19 +49,25 @@ export function startReaderActions(status: HTMLElement) {
   let loading = false;
   let ready = false;
   let pointer = '';
+  // The citation to show once the preview has loaded: none for a finger that has only come down
+  // on one, which may be the start of a scroll; its tap, if it is one, says so with a click.
+  let toShow: HTMLAnchorElement | undefined;
   const wake = (event: Event) => {
     const link = (event.target as Element).closest?.<HTMLAnchorElement>('a.citation');
+    if (!link) return;
     const touch = pointer === 'touch';
-    if (!link || (event.type === 'pointerover' && touch)) return;
+    if (!(event.type === 'pointerover' && touch)) toShow = link;
     // Until the preview has loaded, a tap on a citation must not jump away: the preview opens instead.
     if (event.type === 'click' && touch && !ready) event.preventDefault();
     if (loading) return;
     loading = true;
     void import('./citation-preview.ts').then((m) => {
-      m.startCitationPreview(link, pointer);
+      m.startCitationPreview(toShow, pointer);
       ready = true;
     });
   };
-  document.addEventListener('pointerdown', (event) => (pointer = event.pointerType), true);
+  // A finger's pointerover comes before its pointerdown: taken from there, a finger is known for
+  // one before it could be taken for a hovering mouse.
+  for (const type of ['pointerover', 'pointerdown'] as const) document.addEventListener(type, (event) => (pointer = event.pointerType), true);
   for (const type of ['pointerover', 'focusin', 'click']) document.addEventListener(type, wake, true);
 }

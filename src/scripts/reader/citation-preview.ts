@@ -8,10 +8,11 @@ const SHOW_DELAY = 120;
 const HIDE_DELAY = 300;
 
 /**
- * `pointerType` is the kind of the pointer last pressed before this module loaded: the tap that
- * loaded it may still be under way, and its click must be read as a tap.
+ * `first` is the citation that asked for the preview, if it is to be shown at once. `pointerType`
+ * is the kind of the pointer last pressed before this module loaded: the tap that loaded it may
+ * still be under way, and its click must be read as a tap.
  */
-export function startCitationPreview(first: HTMLAnchorElement, pointerType: string) {
+export function startCitationPreview(first: HTMLAnchorElement | undefined, pointerType: string) {
   const popover = document.createElement('div');
   popover.id = 'citation-preview';
   popover.className = 'citation-preview';
@@ -151,7 +152,7 @@ export function startCitationPreview(first: HTMLAnchorElement, pointerType: stri
     event.stopPropagation();
   });
 
-  show(first);
+  if (first) show(first);
 }
 
 /** Whether the preview sticks out of the window or lies under the page's sticky header. */
