@@ -49,13 +49,17 @@ const markTopText = () => {
   }
   throw new Error('no text under the header');
 };
-/** Once the page has stopped scrolling (keys scroll smoothly in some engines): where the marked text is now. */
-const markedTextAtRest = async () => {
-  // At rest: the same scroll position three looks running (a busy machine can stall a smooth
-  // scroll for longer than one look's wait).
+/**
+ * Once the page has scrolled more than half a screen from `from` and stopped (keys scroll smoothly
+ * in some engines), or after 5 s: where the marked text is now. A busy machine can stall a smooth
+ * scroll for longer than a look's wait, and a key pressed then starts its page from wherever the
+ * stalled one stood; every page is more than half a screen, so a shorter one is not yet at rest.
+ */
+const markedTextAtRest = async (from: number) => {
+  const settled = performance.now() + 5000;
   let last = NaN;
-  for (let i = 0, still = 0; i < 60 && still < 3; i++) {
-    still = last === scrollY ? still + 1 : 0;
+  for (let still = 0; still < 3 && performance.now() < settled;) {
+    still = last === scrollY && Math.abs(scrollY - from) > innerHeight / 2 ? still + 1 : 0;
     last = scrollY;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -127,7 +131,7 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
         const before = await page.evaluate(markTopText);
         if (before.scrollY < size.height) break;
         await page.press('PageUp');
-        const after = await page.evaluate(markedTextAtRest);
+        const after = await page.evaluate(markedTextAtRest, before.scrollY);
         // How far the text moved on screen: a page, the same every time, if nothing above it jumped
         // (whether nothing changed height or the scroll position was moved to make up for it).
         pages.push(Math.round(after.top - before.top));
