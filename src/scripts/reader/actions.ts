@@ -5,12 +5,8 @@
 const tools = () => import('./tools.ts');
 const COPIES = 'a.anchor-link, button[data-copy-section], button[data-copy-cite]';
 
-/**
- * Runs `use` once, when the element comes within a screen of the viewport (at once if it is
- * already there); with `orPassed`, also as soon as it is anywhere above the view, so that a
- * reader who jumped past it has it ready before scrolling back.
- */
-export function whenNear(element: Element | null, use: () => void, { orPassed = false } = {}) {
+/** Runs `use` once, when the element comes within a screen of the viewport (at once if it is already there). */
+export function whenNear(element: Element | null, use: () => void) {
   if (!element) return;
   const near = new IntersectionObserver(
     (entries) => {
@@ -18,8 +14,7 @@ export function whenNear(element: Element | null, use: () => void, { orPassed = 
       near.disconnect();
       use();
     },
-    // A margin taller than any page stands for "everywhere above".
-    { rootMargin: orPassed ? '1000000px 0px 100% 0px' : '100%' },
+    { rootMargin: '100%' },
   );
   near.observe(element);
 }

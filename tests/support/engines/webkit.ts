@@ -17,7 +17,6 @@ const webdriverKeys: Record<KeyName, string> = {
   Tab: Key.TAB,
   ArrowDown: Key.ARROW_DOWN,
   ArrowUp: Key.ARROW_UP,
-  PageUp: Key.PAGE_UP,
 };
 
 class WebKitPage extends ObservedPage {
