@@ -32,6 +32,13 @@ const seen = (selector: string) => {
 const belowHeader = (id: string) =>
   document.getElementById(id)!.getBoundingClientRect().top - document.querySelector('.site-header')!.getBoundingClientRect().bottom;
 
+/** The element is in view just below the sticky header: not under it, and less than `within` px down. */
+async function expectJustBelowHeader(page: ReaderPage, id: string, within: number) {
+  const gap = await page.evaluate(belowHeader, id);
+  expect(gap).toBeGreaterThanOrEqual(0);
+  expect(gap).toBeLessThan(within);
+}
+
 describe.each(engineNames)('reader journeys in %s', (name) => {
   const engine = useEngine(name);
 
@@ -76,9 +83,7 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
 
   it('an anchor loaded directly lands just below the sticky header', async () => {
     const page = await engine.open('#' + encodeURIComponent('1432-技术发展里程碑'), desktop);
-    const gap = await page.evaluate(belowHeader, '1432-技术发展里程碑');
-    expect(gap).toBeGreaterThanOrEqual(0);
-    expect(gap).toBeLessThan(48);
+    await expectJustBelowHeader(page, '1432-技术发展里程碑', 48);
     expect(await page.problems()).toEqual([]);
   });
 
@@ -102,9 +107,7 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     expect(await page.evaluate(seen, link)).toMatchObject({ shown: true });
     await page.click(link);
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1433-技术风险评估');
-    const gap = await page.evaluate(belowHeader, '1433-技术风险评估');
-    expect(gap).toBeGreaterThanOrEqual(0);
-    expect(gap).toBeLessThan(48);
+    await expectJustBelowHeader(page, '1433-技术风险评估', 48);
     await expect.poll(() => page.evaluate(() => document.querySelector('nav.toc a[aria-current="true"]')?.textContent)).toBe('14.3.3 技术风险评估');
     expect(await page.problems()).toEqual([]);
   });
@@ -118,9 +121,7 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     await picture(page, 'toc-open', phone.width);
     await page.click(link);
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1433-技术风险评估');
-    const gap = await page.evaluate(belowHeader, '1433-技术风险评估');
-    expect(gap).toBeGreaterThanOrEqual(0);
-    expect(gap).toBeLessThan(150);
+    await expectJustBelowHeader(page, '1433-技术风险评估', 150);
     expect(await page.problems()).toEqual([]);
   });
 
@@ -138,9 +139,7 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     await page.press('Enter');
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#${target}`);
     expect(await page.evaluate(() => (document.querySelector('.search-dialog') as HTMLDialogElement).open)).toBe(false);
-    const gap = await page.evaluate(belowHeader, target);
-    expect(gap).toBeGreaterThanOrEqual(0);
-    expect(gap).toBeLessThan(150);
+    await expectJustBelowHeader(page, target, 150);
     expect(await page.problems()).toEqual([]);
   });
 

@@ -2,22 +2,10 @@
  * The only reader-tool code that runs before the reader does anything: a few document-level
  * listeners. The tools themselves load on first use.
  */
+import { whenNear } from '../when-near.ts';
+
 const tools = () => import('./tools.ts');
 const COPIES = 'a.anchor-link, button[data-copy-section], button[data-copy-cite]';
-
-/** Runs `use` once, when the element comes within a screen of the viewport (at once if it is already there). */
-export function whenNear(element: Element | null, use: () => void) {
-  if (!element) return;
-  const near = new IntersectionObserver(
-    (entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      near.disconnect();
-      use();
-    },
-    { rootMargin: '100%' },
-  );
-  near.observe(element);
-}
 
 export function startReaderActions(status: HTMLElement) {
   document.addEventListener('click', (event) => {
