@@ -16,7 +16,10 @@ import { chapterPlugins } from './src/plugins/index.ts';
 const contentDir = contentDirectory();
 // The chapter, read once: a content error stops the build here, naming the file, line and column.
 const chapter = prepareChapter(contentDir);
-const { site, base } = siteSettings(process.env, { site: chapter.facts.site, file: path.join(contentDir, FACTS_FILE) });
+const { site, base } = siteSettings(process.env, {
+  site: chapter.facts.site,
+  file: path.join(contentDir, FACTS_FILE),
+});
 
 export default defineConfig({
   site,
@@ -24,7 +27,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // OUT_DIR lets a second build (the sub-path one the tests use) live beside dist/ with its own cache.
   outDir: process.env.OUT_DIR ?? './dist',
-  cacheDir: process.env.OUT_DIR ? `./node_modules/.astro/${process.env.OUT_DIR.replace(/\W+/g, '_')}` : './node_modules/.astro/default',
+  cacheDir: process.env.OUT_DIR
+    ? `./node_modules/.astro/${process.env.OUT_DIR.replace(/\W+/g, '_')}`
+    : './node_modules/.astro/default',
   devToolbar: { enabled: false },
   // Scripts loaded on first use (search, citation previews, copying) are small chunks with no
   // shared dependencies worth preloading; without this Vite adds a preload helper to every page.

@@ -2,7 +2,9 @@
 import { getViteConfig } from 'astro/config';
 
 /** Gates that read the built site without a browser; every other gate drives one. */
-const buildGates = ['csp', 'external-links', 'html-validate', 'links', 'reproducible'].map((name) => `tests/gates/${name}.test.ts`);
+const buildGates = ['csp', 'external-links', 'html-validate', 'links', 'reproducible'].map(
+  (name) => `tests/gates/${name}.test.ts`,
+);
 /**
  * Tests that run `astro build` themselves. A build rewrites `.astro/content-modules.mjs` in the
  * project root, so two at once can compile each other's content: their builds take turns (a lock
@@ -26,12 +28,23 @@ export default getViteConfig(
         {
           extends: true,
           // Neither a build nor a browser: lib, plugins, components, the set-up script. Seconds.
-          test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/setup/**/*.test.ts'] },
+          test: {
+            name: 'unit',
+            include: [
+              'tests/unit/**/*.test.ts',
+              'tests/components/**/*.test.ts',
+              'tests/setup/**/*.test.ts',
+            ],
+          },
         },
         {
           extends: true,
           // The built site in dist/ and dist-sub/, read without a browser.
-          test: { name: 'build', include: ['tests/build/**/*.test.ts', 'tests/search/**/*.test.ts', ...buildGates], exclude: ownBuilds },
+          test: {
+            name: 'build',
+            include: ['tests/build/**/*.test.ts', 'tests/search/**/*.test.ts', ...buildGates],
+            exclude: ownBuilds,
+          },
         },
         {
           extends: true,
@@ -41,7 +54,11 @@ export default getViteConfig(
         {
           extends: true,
           // Real engines over the built site: journeys in Chromium, Firefox and WebKit, Chromium gates.
-          test: { name: 'browser', include: ['tests/e2e/**/*.test.ts', 'tests/gates/**/*.test.ts'], exclude: buildGates },
+          test: {
+            name: 'browser',
+            include: ['tests/e2e/**/*.test.ts', 'tests/gates/**/*.test.ts'],
+            exclude: buildGates,
+          },
         },
       ],
     },

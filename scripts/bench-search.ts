@@ -10,7 +10,13 @@ import { parseHTML } from 'linkedom';
 import { chromium } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { searchSections } from '../src/lib/search/engine.ts';
-import { findName, type Glossary, holdsName, nameKey, namesOf } from '../src/lib/search/glossary.ts';
+import {
+  findName,
+  type Glossary,
+  holdsName,
+  nameKey,
+  namesOf,
+} from '../src/lib/search/glossary.ts';
 import { termsFileSchema } from '../src/lib/schemas/terms.ts';
 import { loadPagefind } from '../tests/support/pagefind-node.ts';
 import { serveDist } from '../tests/support/server.ts';
@@ -42,17 +48,26 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
   const { pagefind, sections, release } = await loadPagefind(dist);
   const { document } = parseHTML(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'));
   // The term index: its section on the chapter's page, and its own page (or, in older builds, all on one page).
-  const inTermIndex = new Set([...document.querySelectorAll(':is(section.term-index, section.term-index-summary) [id]')].map((e) => e.id));
+  const inTermIndex = new Set(
+    [...document.querySelectorAll(':is(section.term-index, section.term-index-summary) [id]')].map(
+      (e) => e.id,
+    ),
+  );
   const chapter = sections.filter((s) => !s.page && !inTermIndex.has(s.id));
   const chapterIds = new Set(chapter.map((s) => s.id));
   // The glossary the dialog expands queries with (absent from builds older than it).
   const glossaryFile = path.join(dist, 'pagefind', 'chapter-glossary.json');
-  const glossary = fs.existsSync(glossaryFile) ? (JSON.parse(fs.readFileSync(glossaryFile, 'utf8')) as Glossary) : undefined;
+  const glossary = fs.existsSync(glossaryFile)
+    ? (JSON.parse(fs.readFileSync(glossaryFile, 'utf8')) as Glossary)
+    : undefined;
   let cards = 0;
   const search = async (q: string) => {
     const r = await searchSections(pagefind, sections, q, glossary);
     if (r.term) cards++;
-    return { whole: r.whole.map((s) => s.id).filter((id) => chapterIds.has(id)), partial: r.partial.map((s) => s.id).filter((id) => chapterIds.has(id)) };
+    return {
+      whole: r.whole.map((s) => s.id).filter((id) => chapterIds.has(id)),
+      partial: r.partial.map((s) => s.id).filter((id) => chapterIds.has(id)),
+    };
   };
   const pct = (a: number, b: number) => `${b ? ((a / b) * 100).toFixed(1) : '–'}% (${a}/${b})`;
   interface Tally {
@@ -71,9 +86,13 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
     t.correct += r.whole.filter((id) => relevant.includes(id)).length;
   };
   const print = (label: string, t: Tally) =>
-    console.log(`${label}: recall ${pct(t.found, t.relevant)}, with partial matches ${pct(t.foundAny, t.relevant)}; precision ${pct(t.correct, t.returned)}`);
+    console.log(
+      `${label}: recall ${pct(t.found, t.relevant)}, with partial matches ${pct(t.foundAny, t.relevant)}; precision ${pct(t.correct, t.returned)}`,
+    );
 
-  const terms = termsFileSchema.parse(parseYaml(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')));
+  const terms = termsFileSchema.parse(
+    parseYaml(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')),
+  );
   const textOf = (id: string) => {
     const s = chapter.find((c) => c.id === id)!;
     return `${s.title}\n${s.text}`;
@@ -93,7 +112,9 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
     const named = terms.find((t) => namesOf(t).some((n) => nameKey(n) === nameKey(query)));
     if (named)
       viaOtherName += r.whole.filter(
-        (id) => findName(textOf(id), query).length === 0 && namesOf(named).some((n) => holdsName(textOf(id), n, named.excludes)),
+        (id) =>
+          findName(textOf(id), query).length === 0 &&
+          namesOf(named).some((n) => holdsName(textOf(id), n, named.excludes)),
       ).length;
   }
   print(`same-language terms (${searchTerms.length}, tests/search/terms.ts)`, same);
@@ -111,9 +132,16 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
   cards = 0;
   for (const term of terms) {
     const names = namesOf(term);
-    const holding = (name: string) => new Set(chapter.filter((s) => holdsName(`${s.title}\n${s.text}`, name, term.excludes)).map((s) => s.id));
+    const holding = (name: string) =>
+      new Set(
+        chapter
+          .filter((s) => holdsName(`${s.title}\n${s.text}`, name, term.excludes))
+          .map((s) => s.id),
+      );
     const byName = new Map(names.map((n) => [n, holding(n)]));
-    const relevant = chapter.filter((s) => names.some((n) => byName.get(n)!.has(s.id))).map((s) => s.id);
+    const relevant = chapter
+      .filter((s) => names.some((n) => byName.get(n)!.has(s.id)))
+      .map((s) => s.id);
     for (const name of names) {
       queries++;
       const r = await search(name);
@@ -121,24 +149,40 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
       const onlyOthers = relevant.filter((id) => !byName.get(name)!.has(id));
       cross.relevant += onlyOthers.length;
       cross.found += onlyOthers.filter((id) => r.whole.includes(id)).length;
-      cross.foundAny += onlyOthers.filter((id) => r.whole.includes(id) || r.partial.includes(id)).length;
+      cross.foundAny += onlyOthers.filter(
+        (id) => r.whole.includes(id) || r.partial.includes(id),
+      ).length;
     }
   }
-  print(`glossary, every name of ${terms.length} terms (${queries} queries, content/terms.yaml)`, all);
+  print(
+    `glossary, every name of ${terms.length} terms (${queries} queries, content/terms.yaml)`,
+    all,
+  );
   console.log(
     `  sections only another name of the term finds: recall ${pct(cross.found, cross.relevant)}, with partial matches ${pct(cross.foundAny, cross.relevant)}`,
   );
-  console.log(`  term card shown for ${cards} of ${queries} queries${glossary ? '' : ' (this build has no glossary for search)'}`);
+  console.log(
+    `  term card shown for ${cards} of ${queries} queries${glossary ? '' : ' (this build has no glossary for search)'}`,
+  );
   await release();
 }
 
 const all = dirBytes(path.join(dist, 'pagefind'));
-console.log(`index on disk (${all.files} files, incl. Pagefind's unused UI bundles): ${kb(all.raw)} raw, ${kb(all.gzip)} gzip`);
+console.log(
+  `index on disk (${all.files} files, incl. Pagefind's unused UI bundles): ${kb(all.raw)} raw, ${kb(all.gzip)} gzip`,
+);
 
 const server = await serveDist(dist);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const fetched = new Map<string, number>();
@@ -177,7 +221,19 @@ const timeQuery = (query: string) =>
 await page.keyboard.press('Control+k');
 await page.waitForSelector('#search-input');
 const cold = await timeQuery('推测解码');
-const terms = ['量化', 'TensorRT', 'PagedAttention', '联邦推理', 'W4A16', 'KV-Cache', '显存带宽', '1.58-bit', 'MLPerf', '动态批处理', '存算一体'];
+const terms = [
+  '量化',
+  'TensorRT',
+  'PagedAttention',
+  '联邦推理',
+  'W4A16',
+  'KV-Cache',
+  '显存带宽',
+  '1.58-bit',
+  'MLPerf',
+  '动态批处理',
+  '存算一体',
+];
 const warm: number[] = [];
 for (const t of terms) warm.push(await timeQuery(t));
 warm.sort((a, b) => a - b);
@@ -185,8 +241,12 @@ const median = warm[Math.floor(warm.length / 2)];
 
 let raw = 0;
 for (const bytes of fetched.values()) raw += bytes;
-console.log(`fetched on first search (${fetched.size} files: dialog, Pagefind JS, WASM, index, section texts, glossary): ${kb(raw)} (uncompressed bodies)`);
-console.log(`keystroke → rendered results, cold (first query, loads the engine): ${cold.toFixed(0)} ms`);
+console.log(
+  `fetched on first search (${fetched.size} files: dialog, Pagefind JS, WASM, index, section texts, glossary): ${kb(raw)} (uncompressed bodies)`,
+);
+console.log(
+  `keystroke → rendered results, cold (first query, loads the engine): ${cold.toFixed(0)} ms`,
+);
 console.log(
   `keystroke → rendered results, warm (median of ${warm.length} queries): ${median.toFixed(0)} ms (min ${warm[0].toFixed(0)}, max ${warm.at(-1)!.toFixed(0)})`,
 );

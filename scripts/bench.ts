@@ -43,7 +43,10 @@ const ours: Site = {
   page: '',
   build() {
     fs.rmSync(this.outDir, { recursive: true, force: true });
-    fs.rmSync(path.join(root, 'node_modules/.astro', outName.replace(/\W+/g, '_')), { recursive: true, force: true });
+    fs.rmSync(path.join(root, 'node_modules/.astro', outName.replace(/\W+/g, '_')), {
+      recursive: true,
+      force: true,
+    });
     execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,
       env: { ...process.env, OUT_DIR: outName },
@@ -62,11 +65,16 @@ const peer: Site | undefined =
         outDir: path.join(peerDir, 'dist'),
         page: process.env.BENCH_PEER_PAGE ?? '',
         build() {
-          for (const cache of ['dist', '.astro', 'node_modules/.astro']) fs.rmSync(path.join(peerDir, cache), { recursive: true, force: true });
-          execFileSync(process.execPath, [path.join(peerDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-            cwd: peerDir,
-            stdio: ['ignore', 'ignore', 'inherit'],
-          });
+          for (const cache of ['dist', '.astro', 'node_modules/.astro'])
+            fs.rmSync(path.join(peerDir, cache), { recursive: true, force: true });
+          execFileSync(
+            process.execPath,
+            [path.join(peerDir, 'node_modules/astro/bin/astro.mjs'), 'build'],
+            {
+              cwd: peerDir,
+              stdio: ['ignore', 'ignore', 'inherit'],
+            },
+          );
         },
       };
 const sites = [ours, ...(peer ? [peer] : [])];
@@ -84,10 +92,15 @@ for (let i = 0; i < builds; i++) {
 }
 for (const site of sites) {
   const times = buildSeconds.get(site.name)!;
-  console.log(`${pad(site.name, 18)} ${times.map((t) => t.toFixed(2)).join(', ')} s (median ${median(times).toFixed(2)} s)`);
+  console.log(
+    `${pad(site.name, 18)} ${times.map((t) => t.toFixed(2)).join(', ')} s (median ${median(times).toFixed(2)} s)`,
+  );
 }
-const buildRatio = peer ? median(buildSeconds.get(ours.name)!) / median(buildSeconds.get(peer.name)!) : undefined;
-if (buildRatio !== undefined) console.log(`ours / ${peer!.name}: median ratio ${buildRatio.toFixed(2)}`);
+const buildRatio = peer
+  ? median(buildSeconds.get(ours.name)!) / median(buildSeconds.get(peer.name)!)
+  : undefined;
+if (buildRatio !== undefined)
+  console.log(`ours / ${peer!.name}: median ratio ${buildRatio.toFixed(2)}`);
 
 // --- Serve ---------------------------------------------------------------------------------------
 // Served the way a static host serves it: compressed text, long-lived caching for hashed assets.
@@ -107,7 +120,8 @@ async function serve(dir: string): Promise<{ url: string; close(): void }> {
   const server = http.createServer((req, res) => {
     let file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     if (!file.startsWith(dir)) file = dir;
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory())
+      file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) {
       res.statusCode = 404;
       res.end('Not found');
@@ -116,8 +130,16 @@ async function serve(dir: string): Promise<{ url: string; close(): void }> {
     const type = types[path.extname(file)] ?? 'application/octet-stream';
     let body = fs.readFileSync(file);
     res.setHeader('Content-Type', type);
-    res.setHeader('Cache-Control', file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=600');
-    if (/text|json|xml|svg|javascript/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    res.setHeader(
+      'Cache-Control',
+      file.includes(`${path.sep}_astro${path.sep}`)
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=600',
+    );
+    if (
+      /text|json|xml|svg|javascript/.test(type) &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    ) {
       body = gzipSync(body, { level: 9 });
       res.setHeader('Content-Encoding', 'gzip');
       res.setHeader('Vary', 'Accept-Encoding');
@@ -125,7 +147,10 @@ async function serve(dir: string): Promise<{ url: string; close(): void }> {
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => server.close(),
+  };
 }
 
 // --- Cold load in Chromium -----------------------------------------------------------------------
@@ -145,8 +170,13 @@ interface ColdLoad {
   elements: number;
 }
 async function coldLoad(url: string): Promise<ColdLoad> {
-  const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const browser = await chromium.launch({
+    executablePath: chromePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  ).newPage();
   const pending: Promise<{ url: string; kind: Kind; raw: number; gzip: number } | null>[] = [];
   page.on('response', (response) => {
     pending.push(
@@ -172,13 +202,18 @@ async function coldLoad(url: string): Promise<ColdLoad> {
     const scripts = [...document.querySelectorAll('script')].filter((s) => executable(s.type));
     return {
       inline: scripts.filter((s) => !s.src).map((s) => s.textContent ?? ''),
-      renderBlocking: scripts.filter((s) => s.src && !s.async && !s.defer && s.type !== 'module' && s.closest('head') !== null).map((s) => s.src),
+      renderBlocking: scripts
+        .filter(
+          (s) => s.src && !s.async && !s.defer && s.type !== 'module' && s.closest('head') !== null,
+        )
+        .map((s) => s.src),
       elements: document.querySelectorAll('*').length,
     };
   });
   await browser.close();
   const byKind = new Map<Kind, { raw: number; gzip: number; count: number }>();
-  for (const kind of ['HTML', 'CSS', 'JS', 'fonts', 'other'] as Kind[]) byKind.set(kind, { raw: 0, gzip: 0, count: 0 });
+  for (const kind of ['HTML', 'CSS', 'JS', 'fonts', 'other'] as Kind[])
+    byKind.set(kind, { raw: 0, gzip: 0, count: 0 });
   for (const r of loaded) {
     const k = byKind.get(r.kind)!;
     k.raw += r.raw;
@@ -186,8 +221,12 @@ async function coldLoad(url: string): Promise<ColdLoad> {
     k.count += 1;
   }
   console.log(`${pad('type', 7)}${pad('requests', 10)}${pad('raw', 12)}gzip`);
-  for (const [kind, k] of byKind) console.log(`${pad(kind, 7)}${pad(String(k.count), 10)}${pad(kb(k.raw), 12)}${kb(k.gzip)}`);
-  for (const r of loaded) console.log(`  ${pad(r.kind, 6)} ${pad(kb(r.raw), 10)} ${pad(kb(r.gzip), 10)} ${r.url.replace(url, '/')}`);
+  for (const [kind, k] of byKind)
+    console.log(`${pad(kind, 7)}${pad(String(k.count), 10)}${pad(kb(k.raw), 12)}${kb(k.gzip)}`);
+  for (const r of loaded)
+    console.log(
+      `  ${pad(r.kind, 6)} ${pad(kb(r.raw), 10)} ${pad(kb(r.gzip), 10)} ${r.url.replace(url, '/')}`,
+    );
   const js = loaded.filter((r) => r.kind === 'JS');
   const inlineJs = inline.inline.join('\n');
   return {
@@ -216,7 +255,14 @@ interface LhRun {
 async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop'): Promise<LhRun> {
   const chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
   try {
     const flags = {
@@ -225,16 +271,28 @@ async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop'): Pro
       logLevel: 'error' as const,
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     };
-    const lhr = (await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined))!.lhr;
+    const lhr = (await lighthouse(
+      url,
+      flags,
+      formFactor === 'desktop' ? desktopConfig : undefined,
+    ))!.lhr;
     const failing = Object.values(lhr.categories).flatMap((c) =>
       c.auditRefs
         .filter((ref) => ref.weight > 0)
         .map((ref) => lhr.audits[ref.id])
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'notApplicable',
+        )
         .map((a) => `${c.id}: ${a.id} (${a.displayValue ?? a.score})`),
     );
     return {
-      scores: Object.fromEntries(Object.values(lhr.categories).map((c) => [c.id, Math.round((c.score ?? 0) * 100)])),
+      scores: Object.fromEntries(
+        Object.values(lhr.categories).map((c) => [c.id, Math.round((c.score ?? 0) * 100)]),
+      ),
       lcp: lhr.audits['largest-contentful-paint'].numericValue ?? NaN,
       tbt: lhr.audits['total-blocking-time'].numericValue ?? NaN,
       cls: lhr.audits['cumulative-layout-shift'].numericValue ?? NaN,
@@ -261,7 +319,9 @@ for (const site of sites) {
   console.log(
     `JS executed before any input: ${kb(load.jsBeforeInput.raw)} raw, ${kb(load.jsBeforeInput.gzip)} gzip (${load.jsBeforeInput.inline} inline script(s) + ${load.jsBeforeInput.files} file(s))`,
   );
-  console.log(`render-blocking scripts: ${load.renderBlocking.length === 0 ? 'none' : load.renderBlocking.join(', ')}`);
+  console.log(
+    `render-blocking scripts: ${load.renderBlocking.length === 0 ? 'none' : load.renderBlocking.join(', ')}`,
+  );
   console.log(`first load HTML + CSS + JS: ${kb(load.firstLoad)} gzip`);
 
   heading(`${site.name}: Lighthouse 13 (Node API, Debian Chromium), ${runs} runs per form factor`);
@@ -275,7 +335,8 @@ for (const site of sites) {
     console.log(
       `${pad('', 8)} accessibility ${rs.map((r) => r.scores.accessibility).join(', ')}  best-practices ${rs.map((r) => r.scores['best-practices']).join(', ')}  SEO ${rs.map((r) => r.scores.seo).join(', ')}  (CPU benchmark index ${rs.map((r) => Math.round(r.benchmarkIndex)).join(', ')}; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`,
     );
-    for (const f of new Set(rs.flatMap((r) => r.failing))) console.log(`         below full marks in some run: ${f}`);
+    for (const f of new Set(rs.flatMap((r) => r.failing)))
+      console.log(`         below full marks in some run: ${f}`);
   }
   measured.set(site.name, { load, mobile: all.mobile, desktop: all.desktop });
   server.close();
@@ -285,7 +346,11 @@ for (const site of sites) {
 const searchBench = path.join(root, 'scripts/bench-search.ts');
 if (fs.existsSync(searchBench)) {
   heading('Search (scripts/bench-search.ts)');
-  const r = spawnSync(process.execPath, [searchBench], { cwd: root, env: { ...process.env, DIST_DIR: outName }, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [searchBench], {
+    cwd: root,
+    env: { ...process.env, DIST_DIR: outName },
+    stdio: 'inherit',
+  });
   if (r.status !== 0) console.log(`bench-search exited with ${r.status}`);
 }
 
@@ -294,28 +359,50 @@ const us = measured.get(ours.name)!;
 const them = peer && measured.get(peer.name)!;
 if (them) {
   heading(`Side by side: ${ours.name} and ${peer!.name}`);
-  const row = (figure: string, a: string, b: string) => console.log(`${pad(figure, 44)}${pad(a, 24)}${b}`);
+  const row = (figure: string, a: string, b: string) =>
+    console.log(`${pad(figure, 44)}${pad(a, 24)}${b}`);
   row('figure', ours.name, peer!.name);
   row(
     'first load, HTML + CSS + JS gzip',
     `${kb(us.load.firstLoad)} (HTML ${kb(us.load.byKind.get('HTML')!.gzip)})`,
     `${kb(them.load.firstLoad)} (HTML ${kb(them.load.byKind.get('HTML')!.gzip)})`,
   );
-  row('total blocking time, mobile', us.mobile.map((r) => Math.round(r.tbt)).join(', ') + ' ms', them.mobile.map((r) => Math.round(r.tbt)).join(', ') + ' ms');
-  row('performance score, mobile', us.mobile.map((r) => r.scores.performance).join(', '), them.mobile.map((r) => r.scores.performance).join(', '));
-  row('LCP, mobile', us.mobile.map((r) => (r.lcp / 1000).toFixed(2)).join(', ') + ' s', them.mobile.map((r) => (r.lcp / 1000).toFixed(2)).join(', ') + ' s');
-  row('clean build, median', `${median(buildSeconds.get(ours.name)!).toFixed(2)} s`, `${median(buildSeconds.get(peer!.name)!).toFixed(2)} s`);
+  row(
+    'total blocking time, mobile',
+    us.mobile.map((r) => Math.round(r.tbt)).join(', ') + ' ms',
+    them.mobile.map((r) => Math.round(r.tbt)).join(', ') + ' ms',
+  );
+  row(
+    'performance score, mobile',
+    us.mobile.map((r) => r.scores.performance).join(', '),
+    them.mobile.map((r) => r.scores.performance).join(', '),
+  );
+  row(
+    'LCP, mobile',
+    us.mobile.map((r) => (r.lcp / 1000).toFixed(2)).join(', ') + ' s',
+    them.mobile.map((r) => (r.lcp / 1000).toFixed(2)).join(', ') + ' s',
+  );
+  row(
+    'clean build, median',
+    `${median(buildSeconds.get(ours.name)!).toFixed(2)} s`,
+    `${median(buildSeconds.get(peer!.name)!).toFixed(2)} s`,
+  );
 }
 
 // --- Budgets -------------------------------------------------------------------------------------
 heading('Budgets');
-const medianRun = (rs: LhRun[]) => [...rs].sort((a, b) => a.scores.performance - b.scores.performance || b.tbt - a.tbt)[Math.floor(rs.length / 2)];
+const medianRun = (rs: LhRun[]) =>
+  [...rs].sort((a, b) => a.scores.performance - b.scores.performance || b.tbt - a.tbt)[
+    Math.floor(rs.length / 2)
+  ];
 const m = medianRun(us.mobile).scores;
 const firstLoadBudget = 29 * 1024;
 const budgets: [string, boolean, string][] = [
   [
     `first load HTML + CSS + JS <= 29 KB gzip${them ? `, and at most half of ${peer!.name}'s` : ''}, no web fonts`,
-    us.load.firstLoad <= firstLoadBudget && (!them || us.load.firstLoad <= them.load.firstLoad / 2) && us.load.byKind.get('fonts')!.count === 0,
+    us.load.firstLoad <= firstLoadBudget &&
+      (!them || us.load.firstLoad <= them.load.firstLoad / 2) &&
+      us.load.byKind.get('fonts')!.count === 0,
     `${kb(us.load.firstLoad)}${them ? ` (${peer!.name} ${kb(them.load.firstLoad)})` : ''}, ${us.load.byKind.get('fonts')!.count} font file(s)`,
   ],
   [
@@ -323,12 +410,19 @@ const budgets: [string, boolean, string][] = [
     us.mobile.every((r) => Math.round(r.tbt) === 0),
     us.mobile.map((r) => `${Math.round(r.tbt)} ms`).join(', '),
   ],
-  ['performance score, mobile: 100 in every run', us.mobile.every((r) => r.scores.performance === 100), us.mobile.map((r) => r.scores.performance).join(', ')],
+  [
+    'performance score, mobile: 100 in every run',
+    us.mobile.every((r) => r.scores.performance === 100),
+    us.mobile.map((r) => r.scores.performance).join(', '),
+  ],
   [
     `LCP, mobile: <= 1.2 s in every run${them ? `, ahead of ${peer!.name}'s median` : ''}`,
-    us.mobile.every((r) => r.lcp <= 1200) && (!them || Math.max(...us.mobile.map((r) => r.lcp)) <= median(them.mobile.map((r) => r.lcp))),
+    us.mobile.every((r) => r.lcp <= 1200) &&
+      (!them || Math.max(...us.mobile.map((r) => r.lcp)) <= median(them.mobile.map((r) => r.lcp))),
     us.mobile.map((r) => `${(r.lcp / 1000).toFixed(2)} s`).join(', ') +
-      (them ? ` (${peer!.name} median ${(median(them.mobile.map((r) => r.lcp)) / 1000).toFixed(2)} s)` : ''),
+      (them
+        ? ` (${peer!.name} median ${(median(them.mobile.map((r) => r.lcp)) / 1000).toFixed(2)} s)`
+        : ''),
   ],
   [
     'Lighthouse mobile accessibility, best practices, SEO 100 (median run)',
@@ -348,5 +442,6 @@ const budgets: [string, boolean, string][] = [
       : `${median(buildSeconds.get(ours.name)!).toFixed(2)} s, no peer measured`,
   ],
 ];
-for (const [name, met, figure] of budgets) console.log(`${met ? 'met   ' : 'missed'} ${name}: ${figure}`);
+for (const [name, met, figure] of budgets)
+  console.log(`${met ? 'met   ' : 'missed'} ${name}: ${figure}`);
 fs.rmSync(ours.outDir, { recursive: true, force: true });

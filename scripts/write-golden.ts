@@ -11,4 +11,8 @@ const chapter = prepareChapter(path.join(root, 'content'));
 const golden = path.join(root, 'tests', 'golden', chapter.markdownFile);
 const before = fs.readFileSync(golden, 'utf8');
 fs.writeFileSync(golden, chapter.markdown);
-console.log(before === chapter.markdown ? `${path.relative(root, golden)} is unchanged` : `${path.relative(root, golden)} updated: review its diff`);
+console.log(
+  before === chapter.markdown
+    ? `${path.relative(root, golden)} is unchanged`
+    : `${path.relative(root, golden)} updated: review its diff`,
+);

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { AUTHOR_FIELDS, type ChapterFacts, FACT_FIELDS, factsSchema, REPOSITORY_FIELDS } from '../lib/schemas/facts.ts';
+import {
+  AUTHOR_FIELDS,
+  type ChapterFacts,
+  FACT_FIELDS,
+  factsSchema,
+  REPOSITORY_FIELDS,
+} from '../lib/schemas/facts.ts';
 import { type ContentProblem, displayPath } from './content-error.ts';
 
 /** The facts about the chapter that its text does not state, next to the section files. */
@@ -16,16 +22,23 @@ export function readFactsFile(dir: string): { file: string; text: string } | und
 
 /** What to write for each field, for the hint under a message about it. */
 const FIELD_HINTS: Record<string, string> = {
-  description: 'Write one or two sentences of plain text, or leave description out to use the chapter’s opening paragraph.',
-  partOf: 'Write the title of the survey or book the chapter belongs to, as text; leave it out if it is not known.',
-  authors: 'Write a list, one author per item: - { family: 王, given: 小明 }; leave authors out if they are not known.',
-  published: 'Write the date of publication as YYYY-MM-DD, YYYY-MM or YYYY (2026-11-25, 2026-11, 2026); leave it out if it is not known.',
-  license: 'Write the licence’s SPDX identifier as https://spdx.org/licenses/ lists it (CC-BY-4.0, CC-BY-NC-SA-4.0, MIT); leave it out if it is not known.',
+  description:
+    'Write one or two sentences of plain text, or leave description out to use the chapter’s opening paragraph.',
+  partOf:
+    'Write the title of the survey or book the chapter belongs to, as text; leave it out if it is not known.',
+  authors:
+    'Write a list, one author per item: - { family: 王, given: 小明 }; leave authors out if they are not known.',
+  published:
+    'Write the date of publication as YYYY-MM-DD, YYYY-MM or YYYY (2026-11-25, 2026-11, 2026); leave it out if it is not known.',
+  license:
+    'Write the licence’s SPDX identifier as https://spdx.org/licenses/ lists it (CC-BY-4.0, CC-BY-NC-SA-4.0, MIT); leave it out if it is not known.',
   keywords: 'Write a list of subjects, one per item.',
   site: 'Write where the site is served, with https://, e.g. https://example.org.',
   repository: `Write the repository's web address as url (url: https://github.com/owner/name), optionally its branch and lineLink; its fields: ${REPOSITORY_FIELDS.join(', ')}.`,
-  'repository.branch': 'Write the branch (or tag) the links open, e.g. main; leave it out for the default branch.',
-  'repository.lineLink': 'Write how a link to lines of a file is formed, e.g. {url}/-/blob/{branch}/{path}#L{start}-{end}; leave it out for GitHub’s form.',
+  'repository.branch':
+    'Write the branch (or tag) the links open, e.g. main; leave it out for the default branch.',
+  'repository.lineLink':
+    'Write how a link to lines of a file is formed, e.g. {url}/-/blob/{branch}/{path}#L{start}-{end}; leave it out for GitHub’s form.',
 };
 
 /** A known field an unknown one is probably a slip for (licence → license, author → authors). */
@@ -44,7 +57,10 @@ export interface TitlePlace {
  * Reads and checks the facts file. A problem names the file, the line and the field; an unknown
  * field is reported at its key, a bad value at the value.
  */
-export function parseFacts({ file, text }: { file: string; text: string }, title?: TitlePlace): { facts: ChapterFacts; problems: ContentProblem[] } {
+export function parseFacts(
+  { file, text }: { file: string; text: string },
+  title?: TitlePlace,
+): { facts: ChapterFacts; problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const at = (offset: number) => {
@@ -68,11 +84,14 @@ export function parseFacts({ file, text }: { file: string; text: string }, title
     if (key) {
       const parent = field.length > 1 ? doc.getIn(field.slice(0, -1), true) : doc.contents;
       if (isMap(parent)) {
-        const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(field.at(-1)));
+        const pair = parent.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === String(field.at(-1)),
+        );
         if (pair && isScalar(pair.key) && pair.key.range) return at(pair.key.range[0]);
       }
     }
-    const node = (field.length > 0 ? doc.getIn(field, true) : doc.contents) as { range?: [number, number] } | undefined;
+    const node = (field.length > 0 ? doc.getIn(field, true) : doc.contents) as
+      { range?: [number, number] } | undefined;
     return node?.range ? at(node.range[0]) : { line: 1, column: 1 };
   };
 
@@ -90,14 +109,18 @@ export function parseFacts({ file, text }: { file: string; text: string }, title
     data = rest;
   }
   const parsed = factsSchema.safeParse(data);
-  if (parsed.success) return problems.length > 0 ? { facts: {}, problems } : { facts: parsed.data, problems };
+  if (parsed.success)
+    return problems.length > 0 ? { facts: {}, problems } : { facts: parsed.data, problems };
   for (const issue of parsed.error.issues) {
     const field = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const [known, fields] =
           field.length === 0
-            ? [FACT_FIELDS, `The fields of ${FACTS_FILE} are ${FACT_FIELDS.join(', ')} (README, "Editing the chapter").`]
+            ? [
+                FACT_FIELDS,
+                `The fields of ${FACTS_FILE} are ${FACT_FIELDS.join(', ')} (README, "Editing the chapter").`,
+              ]
             : field[0] === 'repository'
               ? [REPOSITORY_FIELDS, `The fields of repository are ${REPOSITORY_FIELDS.join(', ')}.`]
               : [AUTHOR_FIELDS, 'An author has family and, optionally, given.'];
@@ -118,7 +141,12 @@ export function parseFacts({ file, text }: { file: string; text: string }, title
       });
     } else {
       const name = field.join('.');
-      problems.push({ file, ...place(field), message: `field "${name}": ${issue.message}`, hint: FIELD_HINTS[name] ?? FIELD_HINTS[String(field[0])] });
+      problems.push({
+        file,
+        ...place(field),
+        message: `field "${name}": ${issue.message}`,
+        hint: FIELD_HINTS[name] ?? FIELD_HINTS[String(field[0])],
+      });
     }
   }
   return { facts: {}, problems };

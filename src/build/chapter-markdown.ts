@@ -22,7 +22,10 @@ interface Block {
  * `<Figure>` wrappers left out (their table stays), the parts joined by rules and the 目录
  * generated from the headings. Also where each h2/h3 section sits in it, for "copy as Markdown".
  */
-export function deriveChapterMarkdown(sections: readonly SectionSource[]): { markdown: string; ranges: SourceRange[] } {
+export function deriveChapterMarkdown(sections: readonly SectionSource[]): {
+  markdown: string;
+  ranges: SourceRange[];
+} {
   const problems: ContentProblem[] = [];
   const parts = sections.map((section) => {
     const blocks: Block[] = [];
@@ -47,10 +50,13 @@ export function deriveChapterMarkdown(sections: readonly SectionSource[]): { mar
         });
         continue;
       }
-      const kept = isFigureElement(node) ? (node.children.find((c) => c.type === 'table') ?? node) : node;
+      const kept = isFigureElement(node)
+        ? (node.children.find((c) => c.type === 'table') ?? node)
+        : node;
       const start = kept.position?.start.offset;
       const end = kept.position?.end.offset;
-      if (start === undefined || end === undefined) throw new Error(`${section.file}: a block has no source position`);
+      if (start === undefined || end === undefined)
+        throw new Error(`${section.file}: a block has no source position`);
       blocks.push({ node, start, end });
     }
     return { section, blocks };
@@ -74,7 +80,15 @@ export function deriveChapterMarkdown(sections: readonly SectionSource[]): { mar
 
   const headings = parts.flatMap(({ blocks }) =>
     blocks.flatMap(({ node }) =>
-      node.type === 'heading' ? [{ depth: node.depth, text: toString(node as Heading), id: slugForHeading(toString(node as Heading)) }] : [],
+      node.type === 'heading'
+        ? [
+            {
+              depth: node.depth,
+              text: toString(node as Heading),
+              id: slugForHeading(toString(node as Heading)),
+            },
+          ]
+        : [],
     ),
   );
   const [opening, ...rest] = texts;
@@ -96,7 +110,13 @@ export function deriveChapterMarkdown(sections: readonly SectionSource[]): { mar
         if (next.type !== 'thematicBreak') last = j;
       }
       const heading = toString(node as Heading);
-      ranges.push({ id: slugForHeading(heading), heading, depth: node.depth, start: offset + texts[p].at[i].start, end: offset + texts[p].at[last].end });
+      ranges.push({
+        id: slugForHeading(heading),
+        heading,
+        depth: node.depth,
+        start: offset + texts[p].at[i].start,
+        end: offset + texts[p].at[last].end,
+      });
     });
   });
   return { markdown, ranges };

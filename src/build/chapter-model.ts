@@ -23,7 +23,12 @@ import remarkReadFigures from '../plugins/remark-read-figures.ts';
 import { buildCitationIndex } from './citation-index.ts';
 import { parseFacts, readFactsFile } from './chapter-facts.ts';
 import { CHAPTER_MARKDOWN, deriveChapterMarkdown } from './chapter-markdown.ts';
-import { ContentError, type ContentProblem, displayPath, problemFromMessage } from './content-error.ts';
+import {
+  ContentError,
+  type ContentProblem,
+  displayPath,
+  problemFromMessage,
+} from './content-error.ts';
 import { HISTORY_UTC_OFFSET_MINUTES, readHistory, type SourceHistory } from './history.ts';
 import { readSections, type SectionSource } from './read-sections.ts';
 import { chapterSearchTexts, termIndexSearchTexts } from './search-texts.ts';
@@ -82,7 +87,10 @@ export interface ChapterModel {
 
 /** Reads the content folder and derives the model; throws a ContentError naming every problem's file, line and column. */
 export function prepareChapter(dir: string): ChapterModel {
-  return modelOf(readSections(dir), readTermsFile(dir), { facts: readFactsFile(dir), history: readHistory(dir) });
+  return modelOf(readSections(dir), readTermsFile(dir), {
+    facts: readFactsFile(dir),
+    history: readHistory(dir),
+  });
 }
 
 export interface ModelSources {
@@ -93,7 +101,11 @@ export interface ModelSources {
 }
 
 /** The model of parsed section files and, when there are, the term index's data file, the facts file and the history. */
-export function modelOf(sections: SectionSource[], termsFile?: { file: string; text: string }, sources: ModelSources = {}): ChapterModel {
+export function modelOf(
+  sections: SectionSource[],
+  termsFile?: { file: string; text: string },
+  sources: ModelSources = {},
+): ChapterModel {
   const problems: ContentProblem[] = [];
   const orders = new Map<number, string>();
   for (const s of sections) {
@@ -110,7 +122,11 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
 
   const figuresOf = new Map<SectionSource, FigureModel[]>();
   for (const s of sections) {
-    const file = new VFile({ path: s.file, value: s.body, data: { figureSpecs: s.frontmatter.figures ?? {}, fieldPosition: s.fieldPosition } });
+    const file = new VFile({
+      path: s.file,
+      value: s.body,
+      data: { figureSpecs: s.frontmatter.figures ?? {}, fieldPosition: s.fieldPosition },
+    });
     unified().use(remarkReadFigures).runSync(s.tree, file);
     problems.push(...file.messages.map((m) => problemFromMessage(m, s.file)));
     figuresOf.set(s, file.data.figures ?? []);
@@ -136,7 +152,12 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
     for (const node of s.tree.children) {
       if (node.type !== 'heading') continue;
       const text = toString(node as Heading);
-      headings.push({ depth: node.depth, text, id: slugForHeading(text), line: node.position?.start.line ?? 0 });
+      headings.push({
+        depth: node.depth,
+        text,
+        id: slugForHeading(text),
+        line: node.position?.start.line ?? 0,
+      });
     }
     if (headings.length === 0)
       problems.push({
@@ -149,8 +170,21 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
   });
 
   const occurrences: HeadingOccurrence[] = sectionInfo.flatMap(({ s, headings }) => [
-    ...headings.map((h) => ({ file: s.file, line: h.line, text: `heading "${h.text}"`, id: h.id, depth: h.depth })),
-    ...figuresOf.get(s)!.flatMap((f) => f.rows.map((r) => ({ file: s.file, line: r.line, text: `figure ${f.name}, row "${r.label}"`, id: r.id }))),
+    ...headings.map((h) => ({
+      file: s.file,
+      line: h.line,
+      text: `heading "${h.text}"`,
+      id: h.id,
+      depth: h.depth,
+    })),
+    ...figuresOf.get(s)!.flatMap((f) =>
+      f.rows.map((r) => ({
+        file: s.file,
+        line: r.line,
+        text: `figure ${f.name}, row "${r.label}"`,
+        id: r.id,
+      })),
+    ),
   ]);
   for (const d of findDuplicateIds(occurrences)) {
     const [first, ...rest] = d.occurrences;
@@ -169,19 +203,29 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
 
   const titleHeading = sectionInfo[0]?.headings[0];
   const { facts, problems: factProblems } = sources.facts
-    ? parseFacts(sources.facts, titleHeading && { text: titleHeading.text, file: sectionInfo[0].s.file, line: titleHeading.line })
+    ? parseFacts(
+        sources.facts,
+        titleHeading && {
+          text: titleHeading.text,
+          file: sectionInfo[0].s.file,
+          line: titleHeading.line,
+        },
+      )
     : { facts: {}, problems: [] };
   problems.push(...factProblems);
   if (problems.length > 0) throw new ContentError(problems);
 
   const figureMap = new Map(figures.map((f) => [f.name, f]));
   const { markdown, ranges } = deriveChapterMarkdown(sections);
-  const terms = termsFile ? buildTermIndexFrom(termsFile, termLocations(sections, figureMap)) : { problems: [] };
+  const terms = termsFile
+    ? buildTermIndexFrom(termsFile, termLocations(sections, figureMap))
+    : { problems: [] };
   if (terms.problems.length > 0) throw new ContentError(terms.problems);
 
   const history = sources.history;
   const dated = history && 'times' in history ? history : undefined;
-  const day = (t: number | undefined) => (t === undefined ? {} : { updated: calendarDay(t, HISTORY_UTC_OFFSET_MINUTES) });
+  const day = (t: number | undefined) =>
+    t === undefined ? {} : { updated: calendarDay(t, HISTORY_UTC_OFFSET_MINUTES) };
   const relative = (file: string) =>
     path
       .relative(dated?.root ?? process.cwd(), file)
@@ -195,14 +239,22 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
       startLine,
       endLine,
       ...day(dated && newestTime(dated.times(s.file), startLine, endLine)),
-      ...(facts.repository ? { sourceUrl: lineLink(facts.repository, relative(s.file), startLine, endLine) } : {}),
+      ...(facts.repository
+        ? { sourceUrl: lineLink(facts.repository, relative(s.file), startLine, endLine) }
+        : {}),
     })),
   );
   // The chapter changed when any line of its text did: the opening and every section, not the frontmatter.
   const chapterTime = newestOf(
     sections.map((s) => {
       const blocks = s.tree.children;
-      return dated && blocks.length > 0 ? newestTime(dated.times(s.file), blocks[0].position!.start.line, blocks.at(-1)!.position!.end.line) : undefined;
+      return dated && blocks.length > 0
+        ? newestTime(
+            dated.times(s.file),
+            blocks[0].position!.start.line,
+            blocks.at(-1)!.position!.end.line,
+          )
+        : undefined;
     }),
   );
   const opening = sections[0]?.tree.children.find((n) => n.type === 'paragraph');
@@ -226,7 +278,11 @@ export function modelOf(sections: SectionSource[], termsFile?: { file: string; t
     markdown,
     ranges,
     terms: terms.index,
-    searchTexts: [...chapterSearchTexts(sections, figureMap), ...(terms.index ? termIndexSearchTexts(terms.index, slugForHeading(TERM_INDEX_TITLE)) : [])],
-    glossary: terms.index && terms.entries ? glossaryForSearch(terms.entries, terms.index) : { terms: [] },
+    searchTexts: [
+      ...chapterSearchTexts(sections, figureMap),
+      ...(terms.index ? termIndexSearchTexts(terms.index, slugForHeading(TERM_INDEX_TITLE)) : []),
+    ],
+    glossary:
+      terms.index && terms.entries ? glossaryForSearch(terms.entries, terms.index) : { terms: [] },
   };
 }

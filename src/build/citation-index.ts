@@ -10,7 +10,10 @@ import type { SectionSource } from './read-sections.ts';
  * files, so the reference list can link back to each citation. A citation of a reference the
  * list does not have is a problem at the place it is written.
  */
-export function buildCitationIndex(sections: readonly SectionSource[]): { index: CitationIndex; problems: ContentProblem[] } {
+export function buildCitationIndex(sections: readonly SectionSource[]): {
+  index: CitationIndex;
+  problems: ContentProblem[];
+} {
   const references: number[] = [];
   for (const s of sections) {
     visit(s.tree, 'paragraph', (p) => {

@@ -24,7 +24,12 @@ export class ContentError extends Error {
   readonly problems: ContentProblem[];
   constructor(problems: ContentProblem[]) {
     // In the order an author meets them: file by file, top to bottom.
-    const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const sorted = [...problems].sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0),
+    );
     super(sorted.map(formatProblem).join('\n'));
     this.problems = sorted;
     // The places that matter are in the message; where in the build it was noticed would only distract.
@@ -34,5 +39,11 @@ export class ContentError extends Error {
 
 /** A unified message (from a plugin's `file.message`) as a content problem; the hint travels in `note`. */
 export function problemFromMessage(message: VFileMessage, file: string): ContentProblem {
-  return { file, line: message.line ?? undefined, column: message.column ?? undefined, message: message.reason, hint: message.note };
+  return {
+    file,
+    line: message.line ?? undefined,
+    column: message.column ?? undefined,
+    message: message.reason,
+    hint: message.note,
+  };
 }

@@ -21,21 +21,33 @@ export type SourceHistory =
 /** git without the caller's GIT_DIR and the like: the content folder decides which repository is read. */
 function git(cwd: string, args: string[]): string {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR|CEILING_DIRECTORIES)$/.test(k)),
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !/^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR|CEILING_DIRECTORIES)$/.test(k),
+    ),
   );
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('git', args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** The history of the files in a content folder, or why there is none. */
 export function readHistory(dir: string): SourceHistory {
   let root: string;
   try {
-    const [shallow, top] = git(dir, ['rev-parse', '--is-shallow-repository', '--show-toplevel']).trim().split('\n');
+    const [shallow, top] = git(dir, ['rev-parse', '--is-shallow-repository', '--show-toplevel'])
+      .trim()
+      .split('\n');
     // A shallow clone's oldest commit claims every line it holds: its date would be a guess.
     if (shallow === 'true') return { missing: 'the repository is a shallow clone' };
     root = fs.realpathSync(top);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: 'git is not installed' };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { missing: 'git is not installed' };
     return { missing: `${path.relative(process.cwd(), dir) || dir} is not in a git repository` };
   }
   try {
@@ -50,7 +62,9 @@ export function readHistory(dir: string): SourceHistory {
       let times = cache.get(file);
       if (!times) {
         try {
-          times = parseBlamePorcelain(git(root, ['blame', '--porcelain', '--', path.relative(root, fs.realpathSync(file))]));
+          times = parseBlamePorcelain(
+            git(root, ['blame', '--porcelain', '--', path.relative(root, fs.realpathSync(file))]),
+          );
         } catch {
           // A file git does not track: none of its lines is committed.
           times = [];

@@ -11,7 +11,10 @@ export interface ParsedPage {
   html: string;
   doc: DefaultTreeAdapterMap['document'];
 }
-export const parsePage = (html: string): ParsedPage => ({ html, doc: parse(html, { sourceCodeLocationInfo: true }) });
+export const parsePage = (html: string): ParsedPage => ({
+  html,
+  doc: parse(html, { sourceCodeLocationInfo: true }),
+});
 const parsed = (page: ParsedPage | string) => (typeof page === 'string' ? parsePage(page) : page);
 
 const isElement = (n: Node): n is Element => 'tagName' in n;
@@ -21,7 +24,8 @@ const classes = (el: Element) => (attr(el, 'class') ?? '').split(/\s+/);
 function* elements(node: Node): Generator<Element> {
   if (isElement(node)) yield node;
   for (const child of 'childNodes' in node ? node.childNodes : []) yield* elements(child);
-  if (isElement(node) && node.tagName === 'template') yield* elements((node as DefaultTreeAdapterMap['template']).content);
+  if (isElement(node) && node.tagName === 'template')
+    yield* elements((node as DefaultTreeAdapterMap['template']).content);
 }
 
 /** An element's text as a reader sees it, without what the page adds around the chapter's words. */
@@ -35,7 +39,9 @@ function textOf(el: Element, skip: (e: Element) => boolean = () => false): strin
   return out.replace(/\s+/g, ' ').trim();
 }
 
-const added = (e: Element) => classes(e).some((c) => ['anchor-link', 'anchor-alias', 'backrefs'].includes(c)) || attr(e, 'data-enc') !== undefined;
+const added = (e: Element) =>
+  classes(e).some((c) => ['anchor-link', 'anchor-alias', 'backrefs'].includes(c)) ||
+  attr(e, 'data-enc') !== undefined;
 /** Enough of a reference entry to tell one work from another (a renumbering shows), not every word (a typo fix does not). */
 const clip = (s: string, n = 48) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
 
@@ -65,12 +71,17 @@ export function pageFragments(page: ParsedPage | string): Fragment[] {
     if (/^h[1-6]$/.test(el.tagName)) out.push({ id, points: `heading: ${textOf(el, added)}` });
     else if (el.tagName === 'tr') {
       // A row is named by the cell that heads it, as its id is.
-      const head = el.childNodes.filter(isElement).find((c) => c.tagName === 'th') ?? el.childNodes.filter(isElement)[0];
+      const head =
+        el.childNodes.filter(isElement).find((c) => c.tagName === 'th') ??
+        el.childNodes.filter(isElement)[0];
       out.push({ id, points: `row: ${head ? textOf(head, added) : ''}` });
-    } else if (classes(el).includes('reference')) out.push({ id, points: `reference: ${clip(textOf(el, added))}` });
+    } else if (classes(el).includes('reference'))
+      out.push({ id, points: `reference: ${clip(textOf(el, added))}` });
     // An entry of the term index: search's term card links to it.
-    else if (attr(el, 'data-pagefind-title')) out.push({ id, points: `term: ${attr(el, 'data-pagefind-title')}` });
-    else if (linkText.has(id) && !classes(el).includes('citation')) out.push({ id, points: `link: ${clip(linkText.get(id)!) || `<${el.tagName}>`}` });
+    else if (attr(el, 'data-pagefind-title'))
+      out.push({ id, points: `term: ${attr(el, 'data-pagefind-title')}` });
+    else if (linkText.has(id) && !classes(el).includes('citation'))
+      out.push({ id, points: `link: ${clip(linkText.get(id)!) || `<${el.tagName}>`}` });
   }
   return out;
 }
@@ -82,19 +93,29 @@ const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;
  * now leads to (inside a row's first cell, where a table allows it), so the old link lands there
  * and is marked as the target without any script.
  */
-export function addAliases(page: ParsedPage | string, aliases: readonly { from: string; to: string }[]): string {
+export function addAliases(
+  page: ParsedPage | string,
+  aliases: readonly { from: string; to: string }[],
+): string {
   const { html, doc } = parsed(page);
   if (aliases.length === 0) return html;
-  const byId = new Map([...elements(doc)].flatMap((e) => (attr(e, 'id') ? [[attr(e, 'id')!, e] as const] : [])));
+  const byId = new Map(
+    [...elements(doc)].flatMap((e) => (attr(e, 'id') ? [[attr(e, 'id')!, e] as const] : [])),
+  );
   const inserts = aliases.map(({ from, to }) => {
     const target = byId.get(to)!;
-    const host = target.tagName === 'tr' ? (target.childNodes.filter(isElement)[0] ?? target) : target;
+    const host =
+      target.tagName === 'tr' ? (target.childNodes.filter(isElement)[0] ?? target) : target;
     const at = host.sourceCodeLocation!.startTag!.endOffset;
-    return { at, text: `<span id="${escapeAttr(from)}" class="anchor-alias" data-anchor-for="${escapeAttr(to)}"></span>` };
+    return {
+      at,
+      text: `<span id="${escapeAttr(from)}" class="anchor-alias" data-anchor-for="${escapeAttr(to)}"></span>`,
+    };
   });
   // From the end, so earlier offsets stay true.
   let out = html;
-  for (const { at, text } of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + text + out.slice(at);
+  for (const { at, text } of inserts.sort((a, b) => b.at - a.at))
+    out = out.slice(0, at) + text + out.slice(at);
   return out;
 }
 
@@ -115,8 +136,14 @@ export function siteFragments(outDir: string): { pages: BuiltPage[]; fragments: 
     .map((f) => {
       const folder = path.dirname(f).split(path.sep).join('/');
       const file = path.join(outDir, f);
-      return { file, prefix: folder === '.' ? '' : `${folder}/`, ...parsePage(fs.readFileSync(file, 'utf8')) };
+      return {
+        file,
+        prefix: folder === '.' ? '' : `${folder}/`,
+        ...parsePage(fs.readFileSync(file, 'utf8')),
+      };
     });
-  const fragments = pages.flatMap((p) => pageFragments(p).map((f) => ({ ...f, id: p.prefix ? `${p.prefix}#${f.id}` : f.id })));
+  const fragments = pages.flatMap((p) =>
+    pageFragments(p).map((f) => ({ ...f, id: p.prefix ? `${p.prefix}#${f.id}` : f.id })),
+  );
   return { pages, fragments };
 }

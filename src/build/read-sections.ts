@@ -53,7 +53,9 @@ export function parseSections(files: { file: string; text: string }[]): SectionS
   const problems: ContentProblem[] = [];
   const sections: SectionSource[] = [];
   for (const { file, text } of files) {
-    const { rawFrontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+    const { rawFrontmatter, content } = parseFrontmatter(text, {
+      frontmatter: 'empty-with-spaces',
+    });
     const place = location(text);
     // The YAML starts just after the opening `---`.
     const yamlStart = rawFrontmatter ? text.indexOf('---') + 3 : 0;
@@ -68,7 +70,9 @@ export function parseSections(files: { file: string; text: string }[]): SectionS
       for (let n = field.length; n > 0; n--) {
         const parent = n > 1 ? doc.getIn(field.slice(0, n - 1), true) : doc.contents;
         if (isMap(parent)) {
-          const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(field[n - 1]));
+          const pair = parent.items.find(
+            (item) => isScalar(item.key) && String(item.key.value) === String(field[n - 1]),
+          );
           if (pair && isScalar(pair.key) && pair.key.range) return pointAt(pair.key.range[0]);
         }
         const node = doc.getIn(field.slice(0, n), true) as { range?: [number, number] } | undefined;
@@ -77,7 +81,12 @@ export function parseSections(files: { file: string; text: string }[]): SectionS
       return rawFrontmatter ? pointAt(0) : undefined;
     };
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) problems.push({ file, ...pointAt(e.pos[0]), message: `the frontmatter is not valid YAML: ${e.message.split('\n')[0]}` });
+      for (const e of doc.errors)
+        problems.push({
+          file,
+          ...pointAt(e.pos[0]),
+          message: `the frontmatter is not valid YAML: ${e.message.split('\n')[0]}`,
+        });
       continue;
     }
     const parsed = sectionSchema.safeParse(doc.toJS() ?? {});
@@ -88,7 +97,11 @@ export function parseSections(files: { file: string; text: string }[]): SectionS
         const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
         for (const key of keys) {
           const at = key === undefined ? field : [...field, key];
-          problems.push({ file, ...fieldPosition(at), message: `frontmatter field "${at.join('.') || '(frontmatter)'}": ${issue.message}` });
+          problems.push({
+            file,
+            ...fieldPosition(at),
+            message: `frontmatter field "${at.join('.') || '(frontmatter)'}": ${issue.message}`,
+          });
         }
       }
       continue;
@@ -98,10 +111,23 @@ export function parseSections(files: { file: string; text: string }[]): SectionS
       tree = parser.parse(content) as Root;
     } catch (error) {
       const m = error as VFileMessage;
-      problems.push({ file, line: m.line ?? undefined, column: m.column ?? undefined, message: `cannot parse MDX: ${m.reason ?? (error as Error).message}` });
+      problems.push({
+        file,
+        line: m.line ?? undefined,
+        column: m.column ?? undefined,
+        message: `cannot parse MDX: ${m.reason ?? (error as Error).message}`,
+      });
       continue;
     }
-    sections.push({ file, stem: path.basename(file, '.mdx'), order: parsed.data.order, frontmatter: parsed.data, body: content, tree, fieldPosition });
+    sections.push({
+      file,
+      stem: path.basename(file, '.mdx'),
+      order: parsed.data.order,
+      frontmatter: parsed.data,
+      body: content,
+      tree,
+      fieldPosition,
+    });
   }
   if (problems.length > 0) throw new ContentError(problems);
   return sections.sort((a, b) => a.order - b.order);

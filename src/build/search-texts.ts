@@ -5,7 +5,16 @@ import type { SectionText } from '../lib/search/sections.ts';
 import { normaliseSpace } from '../lib/search/sections.ts';
 import { slugForHeading } from '../lib/slug.ts';
 import { tablesWithCaptions } from '../lib/tables.ts';
-import { groupsOf, TERM_INDEX_LINK, TERM_INDEX_PATH, TERM_INDEX_TITLE, type TermIndex, termGloss, termIndexIntro, termIndexParts } from '../lib/term-index.ts';
+import {
+  groupsOf,
+  TERM_INDEX_LINK,
+  TERM_INDEX_PATH,
+  TERM_INDEX_TITLE,
+  type TermIndex,
+  termGloss,
+  termIndexIntro,
+  termIndexParts,
+} from '../lib/term-index.ts';
 import type { FigureModel } from '../lib/figures/model.ts';
 import { figureName, isFigureElement } from '../plugins/remark-read-figures.ts';
 import type { SectionSource } from './read-sections.ts';
@@ -15,13 +24,22 @@ import type { SectionSource } from './read-sections.ts';
  * (the same boundaries Pagefind uses for sub-results), and the words the chapter sets off as
  * labels (bold lead-ins, header cells, the cells that head a figure's rows).
  */
-export function chapterSearchTexts(sections: readonly SectionSource[], figures: ReadonlyMap<string, FigureModel>): SectionText[] {
+export function chapterSearchTexts(
+  sections: readonly SectionSource[],
+  figures: ReadonlyMap<string, FigureModel>,
+): SectionText[] {
   const out: SectionText[] = [];
   for (const section of sections) {
     const captions = new Map(tablesWithCaptions(section.tree).map((t) => [t.table, t.caption]));
     let current: { id: string; title: string; text: string[]; labels: string[] } | undefined;
     const flush = () =>
-      current && out.push({ id: current.id, title: current.title, text: normaliseSpace(current.text.join(' ')), labels: current.labels.join(' | ') });
+      current &&
+      out.push({
+        id: current.id,
+        title: current.title,
+        text: normaliseSpace(current.text.join(' ')),
+        labels: current.labels.join(' | '),
+      });
     for (const node of section.tree.children) {
       if (node.type === 'heading') {
         flush();
@@ -30,7 +48,9 @@ export function chapterSearchTexts(sections: readonly SectionSource[], figures: 
         continue;
       }
       if (!current) continue;
-      const rowHeads = isFigureElement(node) ? figures.get(figureName(node) ?? '')?.idColumn : undefined;
+      const rowHeads = isFigureElement(node)
+        ? figures.get(figureName(node) ?? '')?.idColumn
+        : undefined;
       collect(node, current, captions, rowHeads);
     }
     flush();
@@ -38,7 +58,12 @@ export function chapterSearchTexts(sections: readonly SectionSource[], figures: 
   return out;
 }
 
-function collect(node: RootContent | Root, into: { text: string[]; labels: string[] }, captions: Map<unknown, string>, rowHeads: number | undefined) {
+function collect(
+  node: RootContent | Root,
+  into: { text: string[]; labels: string[] },
+  captions: Map<unknown, string>,
+  rowHeads: number | undefined,
+) {
   if (node.type === 'table') {
     const caption = captions.get(node);
     if (caption) into.text.push(caption);
@@ -57,7 +82,8 @@ function collect(node: RootContent | Root, into: { text: string[]; labels: strin
     strongTexts(node.children, into.labels);
     return;
   }
-  if ('children' in node) for (const child of node.children as RootContent[]) collect(child, into, captions, rowHeads);
+  if ('children' in node)
+    for (const child of node.children as RootContent[]) collect(child, into, captions, rowHeads);
 }
 
 function strongTexts(children: readonly PhrasingContent[], labels: string[]) {
@@ -75,13 +101,26 @@ function strongTexts(children: readonly PhrasingContent[], labels: string[]) {
  */
 export function termIndexSearchTexts(index: TermIndex, id: string): SectionText[] {
   const page = TERM_INDEX_PATH;
-  const out: SectionText[] = [{ id, title: TERM_INDEX_TITLE, text: `${termIndexIntro(index)}${TERM_INDEX_LINK}`, labels: '' }];
+  const out: SectionText[] = [
+    { id, title: TERM_INDEX_TITLE, text: `${termIndexIntro(index)}${TERM_INDEX_LINK}`, labels: '' },
+  ];
   for (const part of termIndexParts) {
     out.push({ id: `${id}-${part.key}`, title: part.heading, text: '', labels: '', page });
     for (const t of groupsOf(index, part.key).flatMap((g) => g.terms)) {
       const names = [t.name, termGloss(t), t.pinyin ?? ''];
-      const places = t.places.map((p) => sectionShortLabel(p.sectionLabel) + (p.rows.length ? `（表：${p.rows.map((r) => r.label).join('、')}）` : ''));
-      out.push({ id: t.id, title: t.name, text: normaliseSpace([...names, ...places].join(' ')), labels: '', entry: true, page });
+      const places = t.places.map(
+        (p) =>
+          sectionShortLabel(p.sectionLabel) +
+          (p.rows.length ? `（表：${p.rows.map((r) => r.label).join('、')}）` : ''),
+      );
+      out.push({
+        id: t.id,
+        title: t.name,
+        text: normaliseSpace([...names, ...places].join(' ')),
+        labels: '',
+        entry: true,
+        page,
+      });
     }
   }
   return out;

@@ -8,13 +8,17 @@ import { ContentError } from './content-error.ts';
  * BASE_PATH to serve it under a sub-path. Every published form names the page by its address,
  * so a build with neither stops rather than make one up.
  */
-export function siteSettings(env: NodeJS.ProcessEnv = process.env, authored?: { site?: string; file: string }): { site: string; base: string } {
+export function siteSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  authored?: { site?: string; file: string },
+): { site: string; base: string } {
   const given = env.SITE_URL || authored?.site;
   if (!given) {
     throw new ContentError([
       {
         file: authored?.file ?? 'content/chapter.yaml',
-        message: 'no site URL: the canonical link, the sitemap, llms.txt and the citations all give the page’s address',
+        message:
+          'no site URL: the canonical link, the sitemap, llms.txt and the citations all give the page’s address',
         hint: 'Add site: https://… to this file, or set SITE_URL for the build.',
       },
     ]);

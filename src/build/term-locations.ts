@@ -14,7 +14,10 @@ const UNINDEXED = new Set(['参考文献']);
  * Every place a term can be found, in reading order: each h2/h3 section's own text (not its
  * subsections'), and each row of each figure, with the section the figure sits in.
  */
-export function termLocations(sections: readonly SectionSource[], figures: ReadonlyMap<string, FigureModel>): TermLocation[] {
+export function termLocations(
+  sections: readonly SectionSource[],
+  figures: ReadonlyMap<string, FigureModel>,
+): TermLocation[] {
   const out: TermLocation[] = [];
   for (const section of sections) {
     let current: TermLocation | undefined;
@@ -22,7 +25,10 @@ export function termLocations(sections: readonly SectionSource[], figures: Reado
       if (node.type === 'heading') {
         const label = toString(node as Heading);
         const id = slugForHeading(label);
-        current = node.depth >= 2 && !UNINDEXED.has(label) ? { id, label, kind: 'section', sectionId: id, sectionLabel: label, text: '' } : undefined;
+        current =
+          node.depth >= 2 && !UNINDEXED.has(label)
+            ? { id, label, kind: 'section', sectionId: id, sectionLabel: label, text: '' }
+            : undefined;
         if (current) out.push(current);
         continue;
       }

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { type TermEntry, termsFileSchema } from '../lib/schemas/terms.ts';
-import { buildTermIndex, type TermIndex, TermIndexError, type TermLocation } from '../lib/term-index.ts';
+import {
+  buildTermIndex,
+  type TermIndex,
+  TermIndexError,
+  type TermLocation,
+} from '../lib/term-index.ts';
 import type { ContentProblem } from './content-error.ts';
 
 /** The term index's data file, next to the section files. */
@@ -41,10 +46,20 @@ export function buildTermIndexFrom(
   };
   const parsed = termsFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    return { problems: parsed.error.issues.map((i) => ({ file, ...at(i.path), message: `${i.path.join('.') || '(file)'}: ${i.message}` })) };
+    return {
+      problems: parsed.error.issues.map((i) => ({
+        file,
+        ...at(i.path),
+        message: `${i.path.join('.') || '(file)'}: ${i.message}`,
+      })),
+    };
   }
   try {
-    return { index: buildTermIndex(parsed.data, locations, path.relative(process.cwd(), file)), entries: parsed.data, problems: [] };
+    return {
+      index: buildTermIndex(parsed.data, locations, path.relative(process.cwd(), file)),
+      entries: parsed.data,
+      problems: [],
+    };
   } catch (error) {
     if (!(error instanceof TermIndexError)) throw error;
     return {

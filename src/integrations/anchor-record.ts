@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { ContentError } from '../build/content-error.ts';
 import { addAliases, siteFragments } from '../build/page-fragments.ts';
-import { changedProblem, checkRecord, formatRecord, parseRecord, splitKey } from '../lib/anchors.ts';
+import {
+  changedProblem,
+  checkRecord,
+  formatRecord,
+  parseRecord,
+  splitKey,
+} from '../lib/anchors.ts';
 
 /** The record of published fragments, next to the section files. */
 export const ANCHOR_RECORD = 'anchors.txt';
@@ -17,23 +23,34 @@ export const ANCHOR_RECORD = 'anchors.txt';
  * record. With `update` (`npm run anchors`), the page's new fragments are added to the record and
  * what changed fragments point to is rewritten; no line is ever dropped.
  */
-export default function anchorRecord(contentDir: string, { update = false } = {}): AstroIntegration {
+export default function anchorRecord(
+  contentDir: string,
+  { update = false } = {},
+): AstroIntegration {
   return {
     name: 'anchor-record',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const file = path.join(contentDir, ANCHOR_RECORD);
         if (!fs.existsSync(file)) {
-          logger.info(`no ${ANCHOR_RECORD} in ${path.relative(process.cwd(), contentDir) || '.'}: the page's fragments are not checked`);
+          logger.info(
+            `no ${ANCHOR_RECORD} in ${path.relative(process.cwd(), contentDir) || '.'}: the page's fragments are not checked`,
+          );
           return;
         }
         const { pages, fragments } = siteFragments(fileURLToPath(dir));
         const record = parseRecord(fs.readFileSync(file, 'utf8'));
         const checked = checkRecord(record.lines, fragments);
-        const problems = [...record.problems, ...checked.problems, ...(update ? [] : checked.changed.map(changedProblem))];
+        const problems = [
+          ...record.problems,
+          ...checked.problems,
+          ...(update ? [] : checked.changed.map(changedProblem)),
+        ];
         if (problems.length > 0) throw new ContentError(problems.map((p) => ({ file, ...p })));
         for (const p of pages) {
-          const aliases = checked.aliases.filter((a) => splitKey(a.from).page === p.prefix).map((a) => ({ from: splitKey(a.from).id, to: splitKey(a.to).id }));
+          const aliases = checked.aliases
+            .filter((a) => splitKey(a.from).page === p.prefix)
+            .map((a) => ({ from: splitKey(a.from).id, to: splitKey(a.to).id }));
           if (aliases.length > 0) fs.writeFileSync(p.file, addAliases(p, aliases));
         }
         if (update) {
@@ -47,7 +64,9 @@ export default function anchorRecord(contentDir: string, { update = false } = {}
               .slice(0, 8)
               .map((f) => f.id)
               .join(', ') + (checked.unrecorded.length > 8 ? ', …' : '');
-          logger.warn(`${checked.unrecorded.length} fragment(s) of the site are not in ${ANCHOR_RECORD} yet (${named}): run npm run anchors to record them`);
+          logger.warn(
+            `${checked.unrecorded.length} fragment(s) of the site are not in ${ANCHOR_RECORD} yet (${named}): run npm run anchors to record them`,
+          );
         }
       },
     },

@@ -18,7 +18,10 @@ export default function chapterModel(model: ChapterModel, contentDir: string): A
     hooks: {
       'astro:config:setup': ({ updateConfig, addWatchFile, logger }) => {
         // Said once, so a build from a tarball or a shallow clone explains why it shows no dates.
-        if (model.historyMissing) logger.warn(`Dates of last change left out: ${model.historyMissing}; they are read from the chapter's git history.`);
+        if (model.historyMissing)
+          logger.warn(
+            `Dates of last change left out: ${model.historyMissing}; they are read from the chapter's git history.`,
+          );
         for (const f of fs.readdirSync(contentDir)) addWatchFile(path.join(contentDir, f));
         updateConfig({
           vite: {
@@ -26,7 +29,8 @@ export default function chapterModel(model: ChapterModel, contentDir: string): A
               {
                 name: 'chapter-model',
                 resolveId: (id: string) => (id === CHAPTER_MODULE ? resolved : undefined),
-                load: (id: string) => (id === resolved ? `export default ${JSON.stringify(model)};` : undefined),
+                load: (id: string) =>
+                  id === resolved ? `export default ${JSON.stringify(model)};` : undefined,
               },
             ],
           },

@@ -15,7 +15,10 @@ import type { SectionText } from '../lib/search/sections.ts';
  * chapter model), which the dialog loads with it; then every name of every term is searched for
  * as the dialog ranks it, and the build fails naming any a reader could not find.
  */
-export default function pagefindIndex(chapter: { searchTexts: SectionText[]; glossary: Glossary }): AstroIntegration {
+export default function pagefindIndex(chapter: {
+  searchTexts: SectionText[];
+  glossary: Glossary;
+}): AstroIntegration {
   return {
     name: 'chapter-pagefind',
     hooks: {
@@ -25,21 +28,35 @@ export default function pagefindIndex(chapter: { searchTexts: SectionText[]; glo
         const { index, errors } = await pagefind.createIndex();
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: outDir, glob: '**/*.html' });
-        if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-        if (added.page_count < 1) throw new Error('Pagefind found no page with data-pagefind-body to index');
+        if (added.errors.length > 0)
+          throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+        if (added.page_count < 1)
+          throw new Error('Pagefind found no page with data-pagefind-body to index');
         const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        if (written.errors.length > 0)
+          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await pagefind.close();
         const bundle = path.join(outDir, 'pagefind');
         // The text of each section, for ranking whole-query matches first (see lib/search/rank.ts).
-        fs.writeFileSync(path.join(bundle, 'chapter-sections.json'), JSON.stringify(chapter.searchTexts));
-        logger.info(`indexed ${added.page_count} page(s) in ${Math.round(performance.now() - started)} ms`);
+        fs.writeFileSync(
+          path.join(bundle, 'chapter-sections.json'),
+          JSON.stringify(chapter.searchTexts),
+        );
+        logger.info(
+          `indexed ${added.page_count} page(s) in ${Math.round(performance.now() - started)} ms`,
+        );
 
         const checking = performance.now();
         // The glossary, for query expansion and the term card (see lib/search/glossary.ts).
-        fs.writeFileSync(path.join(bundle, 'chapter-glossary.json'), JSON.stringify(chapter.glossary));
+        fs.writeFileSync(
+          path.join(bundle, 'chapter-glossary.json'),
+          JSON.stringify(chapter.glossary),
+        );
         const problems = unfindableNames(chapter.searchTexts, chapter.glossary);
-        if (problems.length > 0) throw new Error(`search cannot find every name of the term index: ${problems.join('; ')}`);
+        if (problems.length > 0)
+          throw new Error(
+            `search cannot find every name of the term index: ${problems.join('; ')}`,
+          );
         const names = chapter.glossary.terms.reduce((n, t) => n + namesOf(t).length, 0);
         logger.info(
           `glossary written; all ${names} names of ${chapter.glossary.terms.length} terms found by search, in ${Math.round(performance.now() - checking)} ms`,

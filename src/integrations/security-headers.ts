@@ -35,8 +35,17 @@ export default function securityHeaders(): AstroIntegration {
         const pages: PagePolicy[] = [];
         for (const file of htmlFiles(out)) {
           const meta = fs.readFileSync(path.join(out, file), 'utf8').match(metaPattern);
-          if (!meta) throw new Error(`${file} has no Content-Security-Policy meta; the page would be served without a policy.`);
-          pages.push({ paths: servedPaths(base, file), metaPolicy: meta[1].replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&') });
+          if (!meta)
+            throw new Error(
+              `${file} has no Content-Security-Policy meta; the page would be served without a policy.`,
+            );
+          pages.push({
+            paths: servedPaths(base, file),
+            metaPolicy: meta[1]
+              .replaceAll('&#39;', "'")
+              .replaceAll('&quot;', '"')
+              .replaceAll('&amp;', '&'),
+          });
         }
         const textFiles = fs
           .readdirSync(out)

@@ -41,7 +41,8 @@ export const RECORD_HEADER = [
   '#   <old id> removed: <reason>      a fragment gone for good, with the reason (reviewed like any change)',
 ];
 
-const FORMATS = 'Write "<id> <what it points to>", "<old id> -> <new id>" or "<old id> removed: <reason>".';
+const FORMATS =
+  'Write "<id> <what it points to>", "<old id> -> <new id>" or "<old id> removed: <reason>".';
 
 /** Reads the record; a malformed line is a problem naming the line and the forms a line can take. */
 export function parseRecord(text: string): { lines: RecordLine[]; problems: RecordProblem[] } {
@@ -55,7 +56,12 @@ export function parseRecord(text: string): { lines: RecordLine[]; problems: Reco
     const tail = content.slice(id.length).trim();
     if (tail.startsWith('->')) {
       const target = tail.slice(2).trim();
-      if (!/^\S+$/.test(target)) return problems.push({ line, message: `the alias of "${id}" must name exactly one new id after "->"`, hint: FORMATS });
+      if (!/^\S+$/.test(target))
+        return problems.push({
+          line,
+          message: `the alias of "${id}" must name exactly one new id after "->"`,
+          hint: FORMATS,
+        });
       lines.push({ type: 'alias', id, to: target, line });
     } else if (tail.startsWith('removed:')) {
       const reason = tail.slice('removed:'.length).trim();
@@ -81,7 +87,10 @@ const kindOf = (points: string) => /^([a-z]+):/.exec(points)?.[1] ?? '';
  * The new fragment an old one most likely became: of the same kind (a heading for a heading, a
  * row for a row), the nearest in id and in what it points to.
  */
-export function closestFragment(old: Fragment, candidates: readonly Fragment[]): Fragment | undefined {
+export function closestFragment(
+  old: Fragment,
+  candidates: readonly Fragment[],
+): Fragment | undefined {
   // An alias lands on its own page (a fragment cannot move a link to another page without script).
   candidates = candidates.filter((c) => splitKey(c.id).page === splitKey(old.id).page);
   const same = candidates.filter((c) => kindOf(c.points) === kindOf(old.points));
@@ -89,7 +98,9 @@ export function closestFragment(old: Fragment, candidates: readonly Fragment[]):
   let best: Fragment | undefined;
   let score = Infinity;
   for (const c of pool) {
-    const s = distance(old.id, c.id) / Math.max(old.id.length, c.id.length) + distance(old.points, c.points) / Math.max(old.points.length, c.points.length);
+    const s =
+      distance(old.id, c.id) / Math.max(old.id.length, c.id.length) +
+      distance(old.points, c.points) / Math.max(old.points.length, c.points.length);
     if (s < score) ((best = c), (score = s));
   }
   return best;
@@ -150,7 +161,11 @@ export function checkRecord(lines: readonly RecordLine[], page: readonly Fragmen
         // Follow a chain of renames (a → b, b → c) to the fragment that exists now.
         let to = l.to;
         const seen = new Set([l.id]);
-        for (let next = byId.get(to); next?.type === 'alias' && !onPage.has(to) && !seen.has(to); next = byId.get(to)) {
+        for (
+          let next = byId.get(to);
+          next?.type === 'alias' && !onPage.has(to) && !seen.has(to);
+          next = byId.get(to)
+        ) {
           seen.add(to);
           to = next.to;
         }
@@ -160,7 +175,9 @@ export function checkRecord(lines: readonly RecordLine[], page: readonly Fragmen
           problems.push({
             line: l.line,
             message: `the alias "${l.id} -> ${l.to}" leads to no fragment of the page${seen.has(to) ? ' (its renames go round in a circle)' : ''}`,
-            hint: close ? `Point it at an id the page has, such as "${close.id}" (${close.points}).` : 'Point it at an id the page has.',
+            hint: close
+              ? `Point it at an id the page has, such as "${close.id}" (${close.points}).`
+              : 'Point it at an id the page has.',
           });
         }
       }
@@ -170,7 +187,12 @@ export function checkRecord(lines: readonly RecordLine[], page: readonly Fragmen
 }
 
 /** A fragment whose id now points elsewhere, as a problem: accepting it is a reviewed change of the record. */
-export function changedProblem(c: { line: number; id: string; was: string; now: string }): RecordProblem {
+export function changedProblem(c: {
+  line: number;
+  id: string;
+  was: string;
+  now: string;
+}): RecordProblem {
   return {
     line: c.line,
     message: `"${c.id}" now points to ${c.now}, not to ${c.was}`,
@@ -179,11 +201,25 @@ export function changedProblem(c: { line: number; id: string; was: string; now: 
 }
 
 /** The record as it is written: the header, then one line per id, sorted by id (code point order). */
-export function formatRecord(lines: readonly RecordLine[], added: readonly Fragment[] = [], changed: readonly { id: string; now: string }[] = []): string {
+export function formatRecord(
+  lines: readonly RecordLine[],
+  added: readonly Fragment[] = [],
+  changed: readonly { id: string; now: string }[] = [],
+): string {
   const now = new Map(changed.map((c) => [c.id, c.now]));
-  const kept = lines.map((l) => (l.type === 'fragment' && now.has(l.id) ? { ...l, points: now.get(l.id)! } : l));
-  const all: RecordLine[] = [...kept, ...added.map((f) => ({ type: 'fragment' as const, id: f.id, points: f.points, line: 0 }))];
-  const text = (l: RecordLine) => (l.type === 'fragment' ? `${l.id} ${l.points}` : l.type === 'alias' ? `${l.id} -> ${l.to}` : `${l.id} removed: ${l.reason}`);
+  const kept = lines.map((l) =>
+    l.type === 'fragment' && now.has(l.id) ? { ...l, points: now.get(l.id)! } : l,
+  );
+  const all: RecordLine[] = [
+    ...kept,
+    ...added.map((f) => ({ type: 'fragment' as const, id: f.id, points: f.points, line: 0 })),
+  ];
+  const text = (l: RecordLine) =>
+    l.type === 'fragment'
+      ? `${l.id} ${l.points}`
+      : l.type === 'alias'
+        ? `${l.id} -> ${l.to}`
+        : `${l.id} removed: ${l.reason}`;
   const sorted = [...all].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return [...RECORD_HEADER, '', ...sorted.map(text), ''].join('\n');
 }

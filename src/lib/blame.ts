@@ -41,7 +41,10 @@ export function parseBlamePorcelain(output: string): LineTimes {
 
 /** The newest of some times, ignoring the unknown ones. */
 export function newestOf(times: readonly (number | undefined)[]): number | undefined {
-  return times.reduce<number | undefined>((newest, t) => (t !== undefined && (newest === undefined || t > newest) ? t : newest), undefined);
+  return times.reduce<number | undefined>(
+    (newest, t) => (t !== undefined && (newest === undefined || t > newest) ? t : newest),
+    undefined,
+  );
 }
 
 /** The newest committer time among lines `start`–`end` (inclusive); undefined when none of them is committed. */

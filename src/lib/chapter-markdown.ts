@@ -7,7 +7,9 @@ export interface TocHeading {
 
 /** The chapter's own 目录 block, made from its h2 and h3 headings: `- [14.1 …](#141-…)`, h3 indented. */
 export function tocMarkdown(headings: readonly TocHeading[], title = '目录'): string {
-  const items = headings.filter((h) => h.depth === 2 || h.depth === 3).map((h) => `${h.depth === 3 ? '  ' : ''}- [${h.text}](#${h.id})`);
+  const items = headings
+    .filter((h) => h.depth === 2 || h.depth === 3)
+    .map((h) => `${h.depth === 3 ? '  ' : ''}- [${h.text}](#${h.id})`);
   return `## ${title}\n\n${items.join('\n')}`;
 }
 
@@ -19,7 +21,11 @@ export const PART_BREAK = '\n\n---\n\n';
  * rule, ending with a newline. Returns where each part starts, so offsets within a part can be
  * turned into offsets in the file.
  */
-export function assembleChapter(opening: string, toc: string, parts: readonly string[]): { markdown: string; starts: number[] } {
+export function assembleChapter(
+  opening: string,
+  toc: string,
+  parts: readonly string[],
+): { markdown: string; starts: number[] } {
   let markdown = `${opening}\n\n${toc}`;
   const starts = [0];
   for (const part of parts) {

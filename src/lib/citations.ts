@@ -57,7 +57,9 @@ export function sectionShortLabel(section: string): string {
  * Labels for the back-links of one reference. Each is unique (WCAG 2.4.4: [5] is cited four
  * times, so "返回引用处" alone would be four identical links).
  */
-export function backlinkLabels(sites: CitationSite[]): { id: string; text: string; label: string }[] {
+export function backlinkLabels(
+  sites: CitationSite[],
+): { id: string; text: string; label: string }[] {
   const perSection = new Map<string, number>();
   for (const s of sites) perSection.set(s.section, (perSection.get(s.section) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -65,7 +67,8 @@ export function backlinkLabels(sites: CitationSite[]): { id: string; text: strin
     const nth = (seen.get(s.section) ?? 0) + 1;
     seen.set(s.section, nth);
     const short = sectionShortLabel(s.section);
-    const text = (perSection.get(s.section) ?? 0) > 1 ? `${short}${String.fromCharCode(96 + nth)}` : short;
+    const text =
+      (perSection.get(s.section) ?? 0) > 1 ? `${short}${String.fromCharCode(96 + nth)}` : short;
     return {
       id: s.id,
       text,

@@ -21,10 +21,26 @@ export interface CitableWork {
   lang: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Checks the work's dates, so a bad one fails where the citation is made, naming the field. */
-function checkDates(work: CitableWork, accessed: string): { accessed: Required<PartialDate>; published?: PartialDate; updated?: Required<PartialDate> } {
+function checkDates(
+  work: CitableWork,
+  accessed: string,
+): { accessed: Required<PartialDate>; published?: PartialDate; updated?: Required<PartialDate> } {
   return {
     accessed: checkDate(accessed, 'accessed'),
     ...(work.published ? { published: checkPartialDate(work.published, 'published') } : {}),
@@ -55,7 +71,10 @@ export function gbt7714(work: CitableWork, accessed: string): string {
     return initials ? `${a.family} ${initials}` : a.family;
   });
   const etAl = isChinese(work.lang) ? '等' : 'et al';
-  const authorBlock = names.length === 0 ? '' : (names.length > 3 ? [...names.slice(0, 3), etAl] : names).join(', ') + '. ';
+  const authorBlock =
+    names.length === 0
+      ? ''
+      : (names.length > 3 ? [...names.slice(0, 3), etAl] : names).join(', ') + '. ';
   const container = work.containerTitle ? `//${work.containerTitle}` : '';
   const publication = `${work.published?.slice(0, 4) ?? ''}${work.updated ? `(${work.updated})` : ''}[${accessed}]`;
   return `${authorBlock}${work.title}[EB/OL]${container}. ${publication}. ${work.url}.`;
@@ -84,7 +103,8 @@ function apaAuthors(authors: CitableWork['authors']): string {
   return `${names.slice(0, 19).join(', ')}, . . . ${names.at(-1)}`;
 }
 
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An APA date element: (2026), (2026, November) or (2026, November 25). */
 function apaDate(date: PartialDate | undefined): string {
@@ -105,9 +125,14 @@ export function apa(work: CitableWork, accessed: string): { text: string; html: 
   const a = dates.accessed;
   const end = (s: string) => (/[.?!]$/.test(s) ? s : `${s}.`);
   const plain = (s: string) => ({ text: s, html: escapeHtml(s) });
-  const title = { text: end(work.title), html: `<i>${escapeHtml(work.title)}</i>${end(work.title).slice(work.title.length)}` };
+  const title = {
+    text: end(work.title),
+    html: `<i>${escapeHtml(work.title)}</i>${end(work.title).slice(work.title.length)}`,
+  };
   const date = plain(`${apaDate(dates.updated ?? dates.published)}.`);
-  const lead = work.authors.length ? [plain(end(apaAuthors(work.authors))), date, title] : [title, date];
+  const lead = work.authors.length
+    ? [plain(end(apaAuthors(work.authors))), date, title]
+    : [title, date];
   const parts = [
     ...lead,
     ...(work.containerTitle ? [plain(end(work.containerTitle))] : []),
@@ -116,7 +141,17 @@ export function apa(work: CitableWork, accessed: string): { text: string; html: 
   return { text: parts.map((p) => p.text).join(' '), html: parts.map((p) => p.html).join(' ') };
 }
 
-const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const NUMERALS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 四 → 4, 十四 → 14, 二十 → 20, 九十九 → 99. */
 export function chineseNumeral(text: string): number | undefined {
@@ -143,13 +178,21 @@ export function bibtexKey(work: CitableWork): string {
   return `chapter${number ?? ''}`;
 }
 
-const BIB_SPECIALS: Record<string, string> = { '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
+const BIB_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
 // One pass, so the braces that \textbackslash{} brings are not escaped again.
 const bibEscape = (s: string) => s.replace(/[\\~^&%$#_{}]/g, (c) => BIB_SPECIALS[c] ?? `\\${c}`);
 
 /** Family, Given; a name written whole (no given name) in braces, so no part of it is read as a given name. */
 const bibName = (a: CitableWork['authors'][number]) =>
-  a.given ? bibEscape(`${a.family}, ${a.given}`) : /\s/.test(a.family) ? `{${bibEscape(a.family)}}` : bibEscape(a.family);
+  a.given
+    ? bibEscape(`${a.family}, ${a.given}`)
+    : /\s/.test(a.family)
+      ? `{${bibEscape(a.family)}}`
+      : bibEscape(a.family);
 
 /** The entry's date: its publication, or with none known the revision cited (as for any web page). */
 const bibDate = (work: CitableWork) => work.published ?? work.updated;
@@ -164,7 +207,8 @@ export function bibtex(work: CitableWork, accessed: string): string {
   checkDates(work, accessed);
   const language = isChinese(work.lang) ? 'chinese' : bibEscape(work.lang);
   const date = bibDate(work);
-  const field = (name: string, value: string | undefined): [string, string][] => (value ? [[name, value]] : []);
+  const field = (name: string, value: string | undefined): [string, string][] =>
+    value ? [[name, value]] : [];
   const fields: [string, string][] = [
     ...field('author', work.authors.map(bibName).join(' and ')),
     ['title', `{${bibEscape(work.title)}}`],

@@ -12,11 +12,16 @@ export interface PartialDate {
 export function parsePartialDate(value: string): PartialDate | undefined {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!match) return undefined;
-  const [y, m, d] = [Number(match[1]), match[2] ? Number(match[2]) : undefined, match[3] ? Number(match[3]) : undefined];
+  const [y, m, d] = [
+    Number(match[1]),
+    match[2] ? Number(match[2]) : undefined,
+    match[3] ? Number(match[3]) : undefined,
+  ];
   if (m !== undefined && (m < 1 || m > 12)) return undefined;
   if (d !== undefined) {
     const date = new Date(Date.UTC(y, m! - 1, d));
-    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m! - 1 || date.getUTCDate() !== d) return undefined;
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m! - 1 || date.getUTCDate() !== d)
+      return undefined;
   }
   return { y, ...(m !== undefined ? { m } : {}), ...(d !== undefined ? { d } : {}) };
 }
@@ -24,14 +29,18 @@ export function parsePartialDate(value: string): PartialDate | undefined {
 /** Checks a YYYY-MM-DD date is a real calendar day (2026-02-30 is not). */
 export function checkDate(value: string, field: string): Required<PartialDate> {
   const date = parsePartialDate(value);
-  if (!date || date.d === undefined) throw new Error(`${field}: "${value}" is not a calendar date in the form YYYY-MM-DD`);
+  if (!date || date.d === undefined)
+    throw new Error(`${field}: "${value}" is not a calendar date in the form YYYY-MM-DD`);
   return date as Required<PartialDate>;
 }
 
 /** Checks a YYYY-MM-DD, YYYY-MM or YYYY date. */
 export function checkPartialDate(value: string, field: string): PartialDate {
   const date = parsePartialDate(value);
-  if (!date) throw new Error(`${field}: "${value}" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY`);
+  if (!date)
+    throw new Error(
+      `${field}: "${value}" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY`,
+    );
   return date;
 }
 

@@ -14,7 +14,9 @@ export function exportFigure(figure: FigureModel): ExportedFigure {
     columns: figure.columns.map((c) => ({ label: c.label, encode: c.encode })),
     rows: figure.rows.map((row) => ({
       id: row.id,
-      cells: Object.fromEntries(row.cells.map((c, i) => [figure.columns[i].label, c.repeatsGroup ?? c.text])),
+      cells: Object.fromEntries(
+        row.cells.map((c, i) => [figure.columns[i].label, c.repeatsGroup ?? c.text]),
+      ),
     })),
   };
 }
@@ -23,7 +25,10 @@ export function exportFigure(figure: FigureModel): ExportedFigure {
 export function toCsv(data: ExportedFigure): string {
   const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const header = ['id', ...data.columns.map((c) => c.label)];
-  const lines = [header, ...data.rows.map((r) => [r.id, ...data.columns.map((c) => r.cells[c.label])])];
+  const lines = [
+    header,
+    ...data.rows.map((r) => [r.id, ...data.columns.map((c) => r.cells[c.label])]),
+  ];
   return lines.map((l) => l.map(field).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -19,5 +19,7 @@ export interface DuplicateId {
 export function findDuplicateIds(headings: HeadingOccurrence[]): DuplicateId[] {
   const byId = new Map<string, HeadingOccurrence[]>();
   for (const h of headings) byId.set(h.id, [...(byId.get(h.id) ?? []), h]);
-  return [...byId].filter(([, list]) => list.length > 1).map(([id, occurrences]) => ({ id, occurrences }));
+  return [...byId]
+    .filter(([, list]) => list.length > 1)
+    .map(([id, occurrences]) => ({ id, occurrences }));
 }

@@ -11,7 +11,9 @@ export interface Scale {
 }
 
 function scale(name: string, words: readonly (string | readonly string[])[]): Scale {
-  const levels = words.flatMap((w, i) => (typeof w === 'string' ? [w] : w).map((word) => ({ word, rank: i + 1 })));
+  const levels = words.flatMap((w, i) =>
+    (typeof w === 'string' ? [w] : w).map((word) => ({ word, rank: i + 1 })),
+  );
   return { name, levels, max: words.length };
 }
 
@@ -28,7 +30,13 @@ export const scales = {
   /** 产业影响 of a breakthrough, from emerging to paradigm-changing. */
   industry: scale('产业影响', ['新兴', '重要', '关键', '变革性', ['革命性', '颠覆性', '范式转移']]),
   /** 发展阶段 / 成熟度阶段 of a technology direction, from early research to steady growth. */
-  stage: scale('发展阶段', ['早期研究期', '研究与试点期', '早期部署期', ['快速发展期', '快速成长期'], '稳定发展期']),
+  stage: scale('发展阶段', [
+    '早期研究期',
+    '研究与试点期',
+    '早期部署期',
+    ['快速发展期', '快速成长期'],
+    '稳定发展期',
+  ]),
 } as const;
 
 export type ScaleName = keyof typeof scales;
@@ -45,7 +53,9 @@ export interface LevelReading {
 export function readLevel(scaleName: ScaleName, cell: string): LevelReading | undefined {
   const s = scales[scaleName];
   const text = cell.replace(/\*\*/g, '').trim();
-  const match = [...s.levels].sort((a, b) => b.word.length - a.word.length).find((l) => text.startsWith(l.word));
+  const match = [...s.levels]
+    .sort((a, b) => b.word.length - a.word.length)
+    .find((l) => text.startsWith(l.word));
   if (!match) return undefined;
   const rest = text.slice(match.word.length);
   // The word must end there: 中等 must not be read as 中 followed by 等.

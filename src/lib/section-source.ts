@@ -12,7 +12,10 @@ export interface SourceRange {
 }
 
 /** Each h2/h3 heading of a tree with the last block of its section. */
-function sectionBlocks(tree: Root, depths: readonly number[]): { heading: Heading; last: RootContent }[] {
+function sectionBlocks(
+  tree: Root,
+  depths: readonly number[],
+): { heading: Heading; last: RootContent }[] {
   const blocks = tree.children;
   const found: { heading: Heading; last: RootContent }[] = [];
   blocks.forEach((node, i) => {
@@ -44,7 +47,16 @@ export function sectionRanges(tree: Root, depths: readonly number[] = [2, 3]): S
     const heading = toString(node);
     const start = node.position?.start;
     const end = last.position?.end;
-    if (!start || !end || start.offset === undefined || end.offset === undefined) throw new Error(`section "${heading}" has no source position`);
-    return { id: slugForHeading(heading), heading, depth: node.depth, start: start.offset, end: end.offset, startLine: start.line, endLine: end.line };
+    if (!start || !end || start.offset === undefined || end.offset === undefined)
+      throw new Error(`section "${heading}" has no source position`);
+    return {
+      id: slugForHeading(heading),
+      heading,
+      depth: node.depth,
+      start: start.offset,
+      end: end.offset,
+      startLine: start.line,
+      endLine: end.line,
+    };
   });
 }

@@ -53,13 +53,19 @@ export function servedPaths(base: string, file: string): string[] {
  * A `_headers` file (Netlify, Cloudflare Pages): site-wide headers for every path, and each page's
  * policy on that page's own paths only, so no response ever gets two policies concatenated.
  */
-export function buildHeadersFile(base: string, pages: PagePolicy[], textFiles: { path: string; type: string }[] = []): string {
+export function buildHeadersFile(
+  base: string,
+  pages: PagePolicy[],
+  textFiles: { path: string; type: string }[] = [],
+): string {
   const prefix = base.endsWith('/') ? base : base + '/';
   const lines = [`${prefix}*`, ...siteWideHeaders.map(([name, value]) => `  ${name}: ${value}`)];
   for (const page of pages) {
-    for (const p of page.paths) lines.push(p, `  Content-Security-Policy: ${headerPolicy(page.metaPolicy)}`);
+    for (const p of page.paths)
+      lines.push(p, `  Content-Security-Policy: ${headerPolicy(page.metaPolicy)}`);
   }
   // Hosts guess a text file's type but rarely its charset; Chinese text read as Latin-1 is unreadable.
-  for (const file of textFiles) lines.push(prefix + file.path, `  Content-Type: ${file.type}; charset=utf-8`);
+  for (const file of textFiles)
+    lines.push(prefix + file.path, `  Content-Type: ${file.type}; charset=utf-8`);
   return lines.join('\n') + '\n';
 }

@@ -21,7 +21,10 @@ export function withBase(base: string, path = ''): string {
 }
 
 /** The chapter as a work to cite: only what the facts file and the history say, nothing filled in. */
-export function citableChapter({ title, facts, updated }: ChapterIdentity, canonicalUrl: string): CitableWork {
+export function citableChapter(
+  { title, facts, updated }: ChapterIdentity,
+  canonicalUrl: string,
+): CitableWork {
   return {
     title,
     authors: facts.authors ?? [],
@@ -54,7 +57,9 @@ export function displayName(a: { family: string; given?: string }): string {
  * given an empty or guessed value: no author, date of publication, licence or larger work appears
  * unless the facts file states it, and no dateModified without history.
  */
-export function chapterJsonLd(chapter: ChapterIdentity & { description: string; url: string }): Record<string, unknown> {
+export function chapterJsonLd(
+  chapter: ChapterIdentity & { description: string; url: string },
+): Record<string, unknown> {
   const { title, facts, updated, description, url } = chapter;
   return {
     '@context': 'https://schema.org',
@@ -63,7 +68,9 @@ export function chapterJsonLd(chapter: ChapterIdentity & { description: string; 
     description,
     inLanguage: SITE_LANG,
     url,
-    ...(facts.authors ? { author: facts.authors.map((a) => ({ '@type': 'Person', name: displayName(a) })) } : {}),
+    ...(facts.authors
+      ? { author: facts.authors.map((a) => ({ '@type': 'Person', name: displayName(a) })) }
+      : {}),
     ...(facts.published ? { datePublished: facts.published } : {}),
     ...(updated ? { dateModified: updated } : {}),
     ...(facts.license ? { license: licenseUrl(facts.license) } : {}),

@@ -22,11 +22,19 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 export function lineLinkProblem(template: string): string | undefined {
   const names = [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
   const unknown = names.filter((n) => !(LINE_LINK_FIELDS as readonly string[]).includes(n));
-  if (unknown.length > 0) return `{${unknown[0]}} is not a placeholder; use ${LINE_LINK_FIELDS.map((f) => `{${f}}`).join(' ')}`;
+  if (unknown.length > 0)
+    return `{${unknown[0]}} is not a placeholder; use ${LINE_LINK_FIELDS.map((f) => `{${f}}`).join(' ')}`;
   for (const needed of ['path', 'start'] as const) {
-    if (!names.includes(needed)) return `the link form has no {${needed}}, so it cannot point to a section's lines`;
+    if (!names.includes(needed))
+      return `the link form has no {${needed}}, so it cannot point to a section's lines`;
   }
-  const sample = fill(template, { url: 'https://example.org/repo', branch: 'main', path: 'content/01-summary.mdx', start: '1', end: '2' });
+  const sample = fill(template, {
+    url: 'https://example.org/repo',
+    branch: 'main',
+    path: 'content/01-summary.mdx',
+    start: '1',
+    end: '2',
+  });
   try {
     const url = new URL(sample);
     if (url.protocol === 'https:' || url.protocol === 'http:') return undefined;
@@ -44,7 +52,12 @@ function fill(template: string, values: Record<LineLinkField, string>): string {
  * The link to lines `start`–`end` (1-based, inclusive) of a file at `path` (relative to the
  * repository's root, with `/` between folders).
  */
-export function lineLink(repository: RepositoryFacts, path: string, start: number, end: number): string {
+export function lineLink(
+  repository: RepositoryFacts,
+  path: string,
+  start: number,
+  end: number,
+): string {
   return fill(repository.lineLink ?? DEFAULT_LINE_LINK, {
     url: repository.url.replace(/\/+$/, ''),
     branch: encodeURI(repository.branch ?? DEFAULT_BRANCH),

@@ -24,23 +24,36 @@ export function captionId(caption: string): string {
 /** A paragraph that is only a bold lead-in (`**技术成熟度评估矩阵**：`) introduces the block after it. */
 export function leadText(node: RootContent | undefined): string | undefined {
   if (node?.type !== 'paragraph') return undefined;
-  const meaningful = (node as Paragraph).children.filter((c) => !(c.type === 'text' && /^[\s：:]*$/.test(c.value)));
-  return meaningful.length === 1 && meaningful[0].type === 'strong' ? toString(meaningful[0]) : undefined;
+  const meaningful = (node as Paragraph).children.filter(
+    (c) => !(c.type === 'text' && /^[\s：:]*$/.test(c.value)),
+  );
+  return meaningful.length === 1 && meaningful[0].type === 'strong'
+    ? toString(meaningful[0])
+    : undefined;
 }
 
 /**
  * Every table of a section's tree with its caption, in reading order. A table wrapped by a
  * figure element (`<Figure>` … `</Figure>`) is introduced by what stands before the wrapper.
  */
-export function tablesWithCaptions(tree: Root): { table: Table; caption: string; wrapper?: RootContent }[] {
+export function tablesWithCaptions(
+  tree: Root,
+): { table: Table; caption: string; wrapper?: RootContent }[] {
   const found: { table: Table; caption: string; wrapper?: RootContent }[] = [];
   let heading = '';
   tree.children.forEach((node, i) => {
     if (node.type === 'heading') heading = toString(node as Heading);
-    const wrapped = 'children' in node && node.type === 'mdxJsxFlowElement' ? node.children.filter((c): c is Table => c.type === 'table') : [];
+    const wrapped =
+      'children' in node && node.type === 'mdxJsxFlowElement'
+        ? node.children.filter((c): c is Table => c.type === 'table')
+        : [];
     const tables = node.type === 'table' ? [node] : wrapped;
     for (const table of tables) {
-      found.push({ table, caption: captionFrom(leadText(tree.children[i - 1]), heading), wrapper: node === table ? undefined : node });
+      found.push({
+        table,
+        caption: captionFrom(leadText(tree.children[i - 1]), heading),
+        wrapper: node === table ? undefined : node,
+      });
     }
   });
   return found;

@@ -24,7 +24,12 @@ export interface IndexedTerm {
   pinyin?: string;
   script: 'latin' | 'han';
   /** Sections in reading order; each with whether its prose has the term, and the figure rows that do. */
-  places: { sectionId: string; sectionLabel: string; inText: boolean; rows: { id: string; label: string }[] }[];
+  places: {
+    sectionId: string;
+    sectionLabel: string;
+    inText: boolean;
+    rows: { id: string; label: string }[];
+  }[];
 }
 
 export interface IndexGroup {
@@ -77,30 +82,66 @@ function group(terms: IndexedTerm[], letterOf: (t: IndexedTerm) => string): Inde
  * Latin terms A–Z and Chinese terms in pinyin order. Fails, naming each term, when a term
  * occurs nowhere or when a pinyin in the data disagrees with the pinyin collation.
  */
-export function buildTermIndex(terms: TermEntry[], locations: TermLocation[], source = 'content/terms.yaml'): TermIndex {
+export function buildTermIndex(
+  terms: TermEntry[],
+  locations: TermLocation[],
+  source = 'content/terms.yaml',
+): TermIndex {
   const problems: { entry: number; message: string }[] = [];
   const indexed: IndexedTerm[] = [];
   terms.forEach((term, i) => {
     const forms = formsOf(term);
     const places: IndexedTerm['places'] = [];
     for (const loc of locations) {
-      if (!forms.some((f) => holdsName(loc.kind === 'row' ? loc.text : `${loc.label}\n${loc.text}`, f, term.excludes))) continue;
+      if (
+        !forms.some((f) =>
+          holdsName(loc.kind === 'row' ? loc.text : `${loc.label}\n${loc.text}`, f, term.excludes),
+        )
+      )
+        continue;
       let place = places.find((p) => p.sectionId === loc.sectionId);
-      if (!place) places.push((place = { sectionId: loc.sectionId, sectionLabel: loc.sectionLabel, inText: false, rows: [] }));
+      if (!place)
+        places.push(
+          (place = {
+            sectionId: loc.sectionId,
+            sectionLabel: loc.sectionLabel,
+            inText: false,
+            rows: [],
+          }),
+        );
       if (loc.kind === 'section') place.inText = true;
       else place.rows.push({ id: loc.id, label: loc.label });
     }
     if (places.length === 0)
-      problems.push({ entry: i, message: `term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})` });
+      problems.push({
+        entry: i,
+        message: `term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})`,
+      });
     const script = HAN.test(term.name[0]) ? 'han' : 'latin';
     const id = termEntryId(term.name);
     const twin = indexed.find((t) => t.id === id);
-    if (twin) problems.push({ entry: i, message: `term "${term.name}" (entry ${i}) would have the same entry id "${id}" as "${twin.name}"` });
-    indexed.push({ id, name: term.name, en: term.en, zh: term.zh, pinyin: term.pinyin, script, places });
+    if (twin)
+      problems.push({
+        entry: i,
+        message: `term "${term.name}" (entry ${i}) would have the same entry id "${id}" as "${twin.name}"`,
+      });
+    indexed.push({
+      id,
+      name: term.name,
+      en: term.en,
+      zh: term.zh,
+      pinyin: term.pinyin,
+      script,
+      places,
+    });
   });
 
-  const latin = indexed.filter((t) => t.script === 'latin').sort((a, b) => latinCollator.compare(a.name, b.name));
-  const han = indexed.filter((t) => t.script === 'han').sort((a, b) => pinyinCollator.compare(a.name, b.name));
+  const latin = indexed
+    .filter((t) => t.script === 'latin')
+    .sort((a, b) => latinCollator.compare(a.name, b.name));
+  const han = indexed
+    .filter((t) => t.script === 'han')
+    .sort((a, b) => pinyinCollator.compare(a.name, b.name));
   // The collation knows each first character's reading, so first syllables in its order never
   // go down; one that does is a typo in the data. (Later syllables are not compared: characters
   // sharing a reading, like 边 and 编, are ordered by the collation, not by what follows them.)
@@ -131,10 +172,12 @@ export const termIndexParts = [
   { key: 'han', heading: '中文术语（按拼音）', letterName: '拼音', navLabel: '拼音' },
 ] as const;
 
-export const groupsOf = (index: TermIndex, key: 'latin' | 'han') => (key === 'latin' ? index.latin : index.han);
+export const groupsOf = (index: TermIndex, key: 'latin' | 'han') =>
+  key === 'latin' ? index.latin : index.han;
 
 /** A term's other names as its entry shows them: `Speculative Decoding`, `Edge Inference / 边缘推理`. */
-export const termGloss = (t: Pick<IndexedTerm, 'en' | 'zh'>) => [t.en, t.zh].filter(Boolean).join(' / ');
+export const termGloss = (t: Pick<IndexedTerm, 'en' | 'zh'>) =>
+  [t.en, t.zh].filter(Boolean).join(' / ');
 
 /** The line under the index's heading. */
 export function termIndexIntro(index: TermIndex): string {
@@ -143,7 +186,8 @@ export function termIndexIntro(index: TermIndex): string {
 }
 
 /** The id of a letter group: `术语索引-latin-a`, `术语索引-latin-0-9` for terms that start with a digit. */
-export const termGroupId = (indexId: string, part: string, letter: string) => `${indexId}-${part}-${letter === '#' ? '0-9' : letter.toLowerCase()}`;
+export const termGroupId = (indexId: string, part: string, letter: string) =>
+  `${indexId}-${part}-${letter === '#' ? '0-9' : letter.toLowerCase()}`;
 
 /** Where the term index is published, as a page of its own beside the chapter. */
 export const TERM_INDEX_PATH = 'terms/';

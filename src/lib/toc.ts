@@ -34,10 +34,15 @@ export const CITE_TITLE = '引用本章';
  * The table of contents of the chapter's site: the chapter's own headings, then the page's own
  * sections, the term index (when the chapter has one) and the citation panel.
  */
-export function chapterHeadings(own: readonly { depth: number; text: string; id: string }[], termIndexTitle?: string): HeadingEntry[] {
+export function chapterHeadings(
+  own: readonly { depth: number; text: string; id: string }[],
+  termIndexTitle?: string,
+): HeadingEntry[] {
   return [
     ...own.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })),
-    ...(termIndexTitle ? [{ depth: 2, slug: slugForHeading(termIndexTitle), text: termIndexTitle }] : []),
+    ...(termIndexTitle
+      ? [{ depth: 2, slug: slugForHeading(termIndexTitle), text: termIndexTitle }]
+      : []),
     { depth: 2, slug: slugForHeading(CITE_TITLE), text: CITE_TITLE },
   ];
 }

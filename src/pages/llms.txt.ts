@@ -30,8 +30,12 @@ export const GET: APIRoute = ({ site }) => {
     '',
     '## Optional',
     '',
-    ...chapter.figures.map((f) => `- [${f.caption}](${url(`data/${f.name}.json`)}): 图表数据（JSON；同名 .csv 为 CSV）`),
+    ...chapter.figures.map(
+      (f) => `- [${f.caption}](${url(`data/${f.name}.json`)}): 图表数据（JSON；同名 .csv 为 CSV）`,
+    ),
     '',
   ];
-  return new Response(lines.join('\n'), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(lines.join('\n'), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };

@@ -17,6 +17,9 @@ export const headingAnchorOptions: Options = {
     children: [],
   }),
   // Named by its label; the visible # is drawn by the stylesheet, so the link holds no text for search to index.
-  properties: (node: Element) => ({ className: ['anchor-link'], ariaLabel: `本节链接：${toString(node)}` }),
+  properties: (node: Element) => ({
+    className: ['anchor-link'],
+    ariaLabel: `本节链接：${toString(node)}`,
+  }),
   content: [],
 };

@@ -27,9 +27,17 @@ export interface ChainInput {
   updated?: string;
 }
 
-export function chapterPlugins(chapter: ChainInput): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+export function chapterPlugins(chapter: ChainInput): {
+  remarkPlugins: RemarkPlugins;
+  rehypePlugins: RehypePlugins;
+} {
   return {
-    remarkPlugins: [remarkGfm, remarkMath, [remarkCitations, chapter.citations], remarkTableCaptions],
+    remarkPlugins: [
+      remarkGfm,
+      remarkMath,
+      [remarkCitations, chapter.citations],
+      remarkTableCaptions,
+    ],
     rehypePlugins: [
       rehypeKatexStrict,
       // Astro adds heading ids after user plugins; the anchor plugin needs them first.

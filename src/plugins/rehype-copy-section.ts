@@ -13,7 +13,9 @@ export default function rehypeCopySection(ranges: readonly SourceRange[]) {
     visit(tree, 'element', (node: Element) => {
       const classes = node.properties.className;
       if (!Array.isArray(classes) || !classes.includes('heading-wrapper')) return;
-      const heading = node.children.find((c): c is Element => c.type === 'element' && /^h[1-6]$/.test(c.tagName));
+      const heading = node.children.find(
+        (c): c is Element => c.type === 'element' && /^h[1-6]$/.test(c.tagName),
+      );
       const range = heading && byId.get(String(heading.properties.id));
       if (!range) return SKIP;
       node.children.push(copyButton(range));
@@ -39,7 +41,13 @@ function copyButton(range: SourceRange): Element {
       {
         type: 'element',
         tagName: 'svg',
-        properties: { ariaHidden: 'true', viewBox: '0 0 16 16', width: '16', height: '16', className: ['copy-section-icon'] },
+        properties: {
+          ariaHidden: 'true',
+          viewBox: '0 0 16 16',
+          width: '16',
+          height: '16',
+          className: ['copy-section-icon'],
+        },
         children: [
           {
             type: 'element',

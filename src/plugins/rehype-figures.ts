@@ -9,7 +9,8 @@ import { captionId } from '../lib/tables.ts';
 import { FIGURE_ELEMENT } from './remark-read-figures.ts';
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
-const elements = (node: Element | MdxJsxFlowElementHast) => node.children.filter((c): c is Element => c.type === 'element');
+const elements = (node: Element | MdxJsxFlowElementHast) =>
+  node.children.filter((c): c is Element => c.type === 'element');
 
 /**
  * Draws each figure around the chapter's own table, from the figure the build read from it:
@@ -23,11 +24,17 @@ export default function rehypeFigures(figures: readonly FigureModel[]) {
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' || node.name !== FIGURE_ELEMENT) return;
       const element = node as MdxJsxFlowElementHast;
-      const nameAttr = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'name');
+      const nameAttr = element.attributes.find(
+        (a) => a.type === 'mdxJsxAttribute' && a.name === 'name',
+      );
       const figure = typeof nameAttr?.value === 'string' ? byName.get(nameAttr.value) : undefined;
       const table = elements(element).find((e) => e.tagName === 'table');
       if (!figure || !table)
-        return file.fail(`<${FIGURE_ELEMENT}> was not read by the build (name: ${String(nameAttr?.value)})`, element, 'rehype-figures:unknown');
+        return file.fail(
+          `<${FIGURE_ELEMENT}> was not read by the build (name: ${String(nameAttr?.value)})`,
+          element,
+          'rehype-figures:unknown',
+        );
       for (const [name, value] of [
         ['form', figure.form],
         ['caption', figure.caption],
@@ -52,11 +59,19 @@ function decorate(table: Element, figure: FigureModel, file: VFile) {
   const tbody = elements(table).find((e) => e.tagName === 'tbody');
   const rows = tbody ? elements(tbody).filter((e) => e.tagName === 'tr') : [];
   if (rows.length !== figure.rows.length)
-    file.fail(`figure "${figure.name}" has ${rows.length} rows on the page but ${figure.rows.length} were read`, table, 'rehype-figures:rows');
+    file.fail(
+      `figure "${figure.name}" has ${rows.length} rows on the page but ${figure.rows.length} were read`,
+      table,
+      'rehype-figures:rows',
+    );
   const sorts = figure.form === 'matrix';
   rows.forEach((tr, r) => {
     const row = figure.rows[r];
-    Object.assign(tr.properties, { id: row.id, dataOrder: String(row.order), ...(row.group !== undefined ? { dataGroup: row.group } : {}) });
+    Object.assign(tr.properties, {
+      id: row.id,
+      dataOrder: String(row.order),
+      ...(row.group !== undefined ? { dataGroup: row.group } : {}),
+    });
     elements(tr).forEach((cell, c) => {
       const model = row.cells[c];
       const column = figure.columns[c];
@@ -65,18 +80,32 @@ function decorate(table: Element, figure: FigureModel, file: VFile) {
       cell.properties = {
         ...cell.properties,
         ...(heads ? { scope: 'row' } : {}),
-        className: [`col-${c}`, column.encode.replace(':', '-'), ...(model.repeatsGroup !== undefined ? ['repeat'] : [])],
+        className: [
+          `col-${c}`,
+          column.encode.replace(':', '-'),
+          ...(model.repeatsGroup !== undefined ? ['repeat'] : []),
+        ],
         ...(model.repeatsGroup !== undefined ? { dataGroupLabel: model.repeatsGroup } : {}),
         // Only the matrix sorts; only the other forms label each cell with its column on a phone.
-        ...(sorts && (model.level || model.gain) ? { dataSort: String(model.level?.rank ?? round(model.gain!.mid, 2)) } : {}),
+        ...(sorts && (model.level || model.gain)
+          ? { dataSort: String(model.level?.rank ?? round(model.gain!.mid, 2)) }
+          : {}),
         ...(heads || sorts ? {} : { dataLabel: column.label }),
       };
       const marks: ElementContent[] = [];
-      if (model.level) cell.children = [h('span.level', { dataRank: String(model.level.rank) }, [levelPips(model.level), h('span.level-text', cell.children)])];
+      if (model.level)
+        cell.children = [
+          h('span.level', { dataRank: String(model.level.rank) }, [
+            levelPips(model.level),
+            h('span.level-text', cell.children),
+          ]),
+        ];
       if (model.gain && figure.gainAxis) marks.push(gainBar(model.gain, figure.gainAxis));
       if (model.span && figure.timeAxis) marks.push(spanBar(model.span, figure.timeAxis));
       if (heads) {
-        marks.push(h('a.anchor-link.row-link', { href: `#${row.id}`, ariaLabel: `本行链接：${row.label}` }));
+        marks.push(
+          h('a.anchor-link.row-link', { href: `#${row.id}`, ariaLabel: `本行链接：${row.label}` }),
+        );
       }
       cell.children.push(...marks);
     });

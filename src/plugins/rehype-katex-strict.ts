@@ -8,7 +8,10 @@ import type { VFile } from 'vfile';
  * MathML output: KaTeX's HTML output needs inline styles, which the page's CSP forbids.
  */
 export default function rehypeKatexStrict(options: Options = {}) {
-  const transform = rehypeKatex.call(undefined as never, { output: 'mathml', ...options }) as (tree: Root, file: VFile) => void;
+  const transform = rehypeKatex.call(undefined as never, { output: 'mathml', ...options }) as (
+    tree: Root,
+    file: VFile,
+  ) => void;
   return (tree: Root, file: VFile) => {
     const before = file.messages.length;
     transform(tree, file);

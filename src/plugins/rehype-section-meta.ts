@@ -33,13 +33,18 @@ export default function rehypeSectionMeta({ updated, sections }: SectionMetaOpti
         parent.children.splice(
           index + 1,
           0,
-          h('p.chapter-updated', { dataAdded: '', dataPagefindIgnore: 'all' }, ['最后更新：', h('time', { dateTime: updated }, updated)]),
+          h('p.chapter-updated', { dataAdded: '', dataPagefindIgnore: 'all' }, [
+            '最后更新：',
+            h('time', { dateTime: updated }, updated),
+          ]),
         );
         return [SKIP, index + 2];
       }
       const classes = node.properties.className;
       if (!Array.isArray(classes) || !classes.includes('heading-wrapper')) return;
-      const heading = node.children.find((c): c is Element => c.type === 'element' && /^h[2-3]$/.test(c.tagName));
+      const heading = node.children.find(
+        (c): c is Element => c.type === 'element' && /^h[2-3]$/.test(c.tagName),
+      );
       const meta = heading && byId.get(String(heading.properties.id));
       if (meta && (meta.updated || meta.sourceUrl)) node.children.push(sectionMeta(meta));
       return SKIP;
@@ -49,8 +54,17 @@ export default function rehypeSectionMeta({ updated, sections }: SectionMetaOpti
 
 function sectionMeta({ heading, updated, sourceUrl }: SectionMeta): Element {
   return h('span.section-meta', { dataAdded: '', dataPagefindIgnore: 'all' }, [
-    ...(updated ? [h('span.section-updated', ['更新于 ', h('time', { dateTime: updated }, updated)])] : []),
+    ...(updated
+      ? [h('span.section-updated', ['更新于 ', h('time', { dateTime: updated }, updated)])]
+      : []),
     // The visible words start the link's name; the heading makes each of the page's links distinct.
-    ...(sourceUrl ? [h('a.section-source', { href: sourceUrl }, ['在源文件中查看本节', h('span.sr-only', `：${heading}`)])] : []),
+    ...(sourceUrl
+      ? [
+          h('a.section-source', { href: sourceUrl }, [
+            '在源文件中查看本节',
+            h('span.sr-only', `：${heading}`),
+          ]),
+        ]
+      : []),
   ]);
 }

@@ -2,7 +2,13 @@ import type { Link, Paragraph, PhrasingContent, Root, RootContent, Text } from '
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { backlinkLabels, type CitationSite, parseCitationMarkers, referenceEntryNumber, referenceId } from '../lib/citations.ts';
+import {
+  backlinkLabels,
+  type CitationSite,
+  parseCitationMarkers,
+  referenceEntryNumber,
+  referenceId,
+} from '../lib/citations.ts';
 import { slugForHeading } from '../lib/slug.ts';
 
 export interface RemarkCitationsOptions {
@@ -40,7 +46,8 @@ export function findCitationTexts(tree: Root): FoundCitation[] {
       section = toString(node);
       return SKIP;
     }
-    if (node.type === 'paragraph' && referenceEntryNumber(toString(node)) !== undefined) return SKIP;
+    if (node.type === 'paragraph' && referenceEntryNumber(toString(node)) !== undefined)
+      return SKIP;
     if (node.type === 'link' || node.type === 'inlineCode' || node.type === 'code') return SKIP;
     if (node.type === 'text' && parent && parseCitationMarkers(node.value).length > 0) {
       found.push({ node, parent: parent as FoundCitation['parent'], section });
@@ -66,11 +73,19 @@ export function citationSitesOf(tree: Root, fileKey: string): FoundSite[] {
       const lines = before.split('\n');
       const start = node.position?.start;
       const line = start && start.line + lines.length - 1;
-      const column = start && (lines.length > 1 ? lines.at(-1)!.length + 1 : start.column + before.length);
+      const column =
+        start && (lines.length > 1 ? lines.at(-1)!.length + 1 : start.column + before.length);
       for (const n of marker.numbers) {
         const k = (counts.get(n) ?? 0) + 1;
         counts.set(n, k);
-        sites.push({ reference: n, id: textCitationId(n, fileKey, k), section, sectionId: slugForHeading(section), line, column });
+        sites.push({
+          reference: n,
+          id: textCitationId(n, fileKey, k),
+          section,
+          sectionId: slugForHeading(section),
+          line,
+          column,
+        });
       }
     }
   }
@@ -114,7 +129,11 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       }
       pieces.push(text(node.value.slice(cursor)));
       const siblings = parent.children as PhrasingContent[];
-      siblings.splice(siblings.indexOf(node), 1, ...pieces.filter((p) => p.type !== 'text' || p.value !== ''));
+      siblings.splice(
+        siblings.indexOf(node),
+        1,
+        ...pieces.filter((p) => p.type !== 'text' || p.value !== ''),
+      );
     }
 
     visit(tree, 'paragraph', (paragraph: Paragraph) => {
@@ -128,12 +147,24 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       if (links.length === 0) return SKIP;
       paragraph.children.push(text(' '), {
         type: 'emphasis',
-        data: { hName: 'span', hProperties: { className: ['backrefs'], 'data-pagefind-ignore': 'all' } },
+        data: {
+          hName: 'span',
+          hProperties: { className: ['backrefs'], 'data-pagefind-ignore': 'all' },
+        },
         children: [
-          { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['backrefs-label'] } }, children: [text('引用位置')] },
+          {
+            type: 'emphasis',
+            data: { hName: 'span', hProperties: { className: ['backrefs-label'] } },
+            children: [text('引用位置')],
+          },
           ...links.flatMap((l): PhrasingContent[] => [
             text(' '),
-            { type: 'link', url: '#' + l.id, data: { hProperties: { 'aria-label': l.label, className: ['backref'] } }, children: [text('↩\uFE0E' + l.text)] },
+            {
+              type: 'link',
+              url: '#' + l.id,
+              data: { hProperties: { 'aria-label': l.label, className: ['backref'] } },
+              children: [text('↩\uFE0E' + l.text)],
+            },
           ]),
         ],
       });

@@ -3,7 +3,12 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { type CellInput, type FigureModel, type FigureProblem, readFigure } from '../lib/figures/model.ts';
+import {
+  type CellInput,
+  type FigureModel,
+  type FigureProblem,
+  readFigure,
+} from '../lib/figures/model.ts';
 import type { FigureSpec } from '../lib/schemas/figures.ts';
 import { tablesWithCaptions } from '../lib/tables.ts';
 
@@ -15,14 +20,18 @@ declare module 'vfile' {
     /** How the figures of this file are drawn (its frontmatter's `figures`). */
     figureSpecs: Record<string, FigureSpec>;
     /** Where a frontmatter field is written, for messages about a figure's spec. */
-    fieldPosition: (field: readonly (string | number)[]) => { line: number; column: number } | undefined;
+    fieldPosition: (
+      field: readonly (string | number)[],
+    ) => { line: number; column: number } | undefined;
     /** The figures read from this file's tables, in reading order. */
     figures: FigureModel[];
   }
 }
 
-export const isFigureElement = (node: { type: string; name?: string | null }): node is MdxJsxFlowElement =>
-  node.type === 'mdxJsxFlowElement' && node.name === FIGURE_ELEMENT;
+export const isFigureElement = (node: {
+  type: string;
+  name?: string | null;
+}): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement' && node.name === FIGURE_ELEMENT;
 
 /** The literal `name` an author gave a `<Figure>`, if any. */
 export function figureName(node: MdxJsxFlowElement): string | undefined {
@@ -30,7 +39,10 @@ export function figureName(node: MdxJsxFlowElement): string | undefined {
   return attr && typeof attr.value === 'string' ? attr.value : undefined;
 }
 
-function cellInput(cell: TableCell | undefined, fallback: { line: number; column: number }): CellInput | undefined {
+function cellInput(
+  cell: TableCell | undefined,
+  fallback: { line: number; column: number },
+): CellInput | undefined {
   if (!cell) return undefined;
   // The text's own start, past the `| ` and padding; an empty cell is reported at its bar.
   const start = cell.children[0]?.position?.start ?? cell.position?.start ?? fallback;
@@ -47,7 +59,12 @@ export default function remarkReadFigures() {
   return (tree: Root, file: VFile) => {
     const specs = file.data.figureSpecs ?? {};
     const fieldPosition = file.data.fieldPosition ?? (() => undefined);
-    const report = (message: string, hint: string, place: { line: number; column: number } | undefined, ruleId: string) => {
+    const report = (
+      message: string,
+      hint: string,
+      place: { line: number; column: number } | undefined,
+      ruleId: string,
+    ) => {
       const m = file.message(message, { place, ruleId, source: 'figures' });
       m.note = hint;
     };
@@ -116,9 +133,12 @@ export default function remarkReadFigures() {
       const [head, ...body] = table.children;
       const fallback = table.position?.start ?? { line: 1, column: 1 };
       const header = head.children.map((c) => cellInput(c, fallback)!);
-      const rows = body.map((row) => row.children.map((c) => cellInput(c, row.position?.start ?? fallback)!));
+      const rows = body.map((row) =>
+        row.children.map((c) => cellInput(c, row.position?.start ?? fallback)!),
+      );
       const { figure, problems } = readFigure(name, spec, captions.get(table) ?? '', header, rows);
-      for (const p of problems) report(p.message, p.hint, placeOf(p, name, fieldPosition), 'figure:cell');
+      for (const p of problems)
+        report(p.message, p.hint, placeOf(p, name, fieldPosition), 'figure:cell');
       if (figure) figures.push(figure);
     });
 
@@ -136,7 +156,13 @@ export default function remarkReadFigures() {
   };
 }
 
-function placeOf(problem: FigureProblem, name: string, fieldPosition: (field: readonly (string | number)[]) => { line: number; column: number } | undefined) {
+function placeOf(
+  problem: FigureProblem,
+  name: string,
+  fieldPosition: (
+    field: readonly (string | number)[],
+  ) => { line: number; column: number } | undefined,
+) {
   return 'cell' in problem.place
     ? { line: problem.place.cell.line, column: problem.place.cell.column }
     : fieldPosition(['figures', name, ...problem.place.spec]);

@@ -9,7 +9,10 @@ import { tablesWithCaptions } from '../lib/tables.ts';
 export default function remarkTableCaptions() {
   return (tree: Root) => {
     for (const { table, caption } of tablesWithCaptions(tree)) {
-      table.data = { ...table.data, hProperties: { ...table.data?.hProperties, dataCaption: caption } };
+      table.data = {
+        ...table.data,
+        hProperties: { ...table.data?.hProperties, dataCaption: caption },
+      };
     }
   };
 }

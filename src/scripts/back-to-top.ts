@@ -6,5 +6,7 @@
  */
 export function showBackToTopAfterAScreen(link: HTMLElement, top: HTMLElement) {
   if (CSS.supports('animation-timeline: scroll()')) return;
-  new IntersectionObserver(([entry]) => link.toggleAttribute('data-shown', !entry.isIntersecting), { rootMargin: '100% 0px 0px 0px' }).observe(top);
+  new IntersectionObserver(([entry]) => link.toggleAttribute('data-shown', !entry.isIntersecting), {
+    rootMargin: '100% 0px 0px 0px',
+  }).observe(top);
 }

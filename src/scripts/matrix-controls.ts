@@ -10,9 +10,12 @@ class MatrixControls extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[role="status"]')!;
     const headers = [...table.tHead!.rows[0].cells];
     // Columns whose cells carry a sort key (a level's rank, a gain) can be sorted.
-    const sortable = headers.flatMap((_, i) => (rows.some((r) => r.cells[i]?.dataset.sort !== undefined) ? [i] : []));
+    const sortable = headers.flatMap((_, i) =>
+      rows.some((r) => r.cells[i]?.dataset.sort !== undefined) ? [i] : [],
+    );
     const groups = [...new Set(rows.map((r) => r.dataset.group ?? '').filter(Boolean))];
-    const groupColumn = headers.find((th) => th.hasAttribute('data-groups'))?.textContent?.trim() ?? '';
+    const groupColumn =
+      headers.find((th) => th.hasAttribute('data-groups'))?.textContent?.trim() ?? '';
     const filters = this.querySelector<HTMLElement>('.filters')!;
     filters.setAttribute('aria-label', `按${groupColumn}筛选`);
     filters.querySelector('.filters-label')!.textContent = `${groupColumn}：`;
@@ -29,7 +32,11 @@ class MatrixControls extends HTMLElement {
     let direction: SortDirection = 'none';
 
     const render = () => {
-      const keyed = rows.map((tr) => ({ tr, order: Number(tr.dataset.order), key: Number(tr.cells[sortCol]?.dataset.sort ?? 0) }));
+      const keyed = rows.map((tr) => ({
+        tr,
+        order: Number(tr.dataset.order),
+        key: Number(tr.cells[sortCol]?.dataset.sort ?? 0),
+      }));
       const sorted = sortCol < 0 ? keyed : sortRows(keyed, direction);
       const flat = direction !== 'none';
       for (const { tr } of sorted) {
@@ -40,7 +47,8 @@ class MatrixControls extends HTMLElement {
         tbody.append(tr);
       }
       headers.forEach((th, i) => {
-        if (sortable.includes(i)) th.setAttribute('aria-sort', i === sortCol && direction !== 'none' ? direction : 'none');
+        if (sortable.includes(i))
+          th.setAttribute('aria-sort', i === sortCol && direction !== 'none' ? direction : 'none');
       });
       const shown = rows.filter((r) => !r.hidden).length;
       const by =
@@ -74,7 +82,9 @@ class MatrixControls extends HTMLElement {
     this.querySelectorAll<HTMLButtonElement>('[data-filter]').forEach((b) =>
       b.addEventListener('click', () => {
         filter = b.dataset.filter!;
-        this.querySelectorAll('[data-filter]').forEach((o) => o.setAttribute('aria-pressed', String(o === b)));
+        this.querySelectorAll('[data-filter]').forEach((o) =>
+          o.setAttribute('aria-pressed', String(o === b)),
+        );
         render();
       }),
     );
@@ -83,5 +93,6 @@ class MatrixControls extends HTMLElement {
 }
 
 export function defineMatrixControls() {
-  if (!customElements.get('matrix-controls')) customElements.define('matrix-controls', MatrixControls);
+  if (!customElements.get('matrix-controls'))
+    customElements.define('matrix-controls', MatrixControls);
 }

@@ -11,7 +11,9 @@ class TocHighlight extends HTMLElement {
 
   connectedCallback() {
     this.links = [...this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')];
-    this.targets = this.links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1)))!).filter(Boolean);
+    this.targets = this.links
+      .map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1)))!)
+      .filter(Boolean);
     const update = () => {
       cancelAnimationFrame(this.frame);
       this.frame = requestAnimationFrame(() => this.update());
@@ -70,7 +72,9 @@ class TocHighlight extends HTMLElement {
  */
 function currentHash(): string {
   const hash = location.hash;
-  const alias = hash ? document.getElementById(decodeURIComponent(hash.slice(1)))?.dataset.anchorFor : undefined;
+  const alias = hash
+    ? document.getElementById(decodeURIComponent(hash.slice(1)))?.dataset.anchorFor
+    : undefined;
   return alias ? '#' + encodeURIComponent(alias) : hash;
 }
 

@@ -80,13 +80,19 @@ describe('the record of published fragments (content/anchors.txt)', () => {
   it('is kept on its page: every recorded id is a fragment there, or an alias inside the fragment it leads to', () => {
     // Each page is parsed once: the record has a line for every fragment of both pages.
     const pages = new Map<string, Document>();
-    const pageDoc = (page: string) => pages.get(page) ?? pages.set(page, parseHTML(readDist(`${page}index.html`)).document).get(page)!;
+    const pageDoc = (page: string) =>
+      pages.get(page) ??
+      pages.set(page, parseHTML(readDist(`${page}index.html`)).document).get(page)!;
     for (const l of lines) {
       if (l.type === 'removed') continue;
       const { page, id } = splitKey(l.id);
       const el = pageDoc(page).getElementById(id);
       expect(el, l.id).not.toBeNull();
-      if (l.type === 'alias') expect(el!.closest(`[id="${splitKey(checked.aliases.find((a) => a.from === l.id)!.to).id}"]`), l.id).not.toBeNull();
+      if (l.type === 'alias')
+        expect(
+          el!.closest(`[id="${splitKey(checked.aliases.find((a) => a.from === l.id)!.to).id}"]`),
+          l.id,
+        ).not.toBeNull();
     }
   });
 
@@ -95,6 +101,8 @@ describe('the record of published fragments (content/anchors.txt)', () => {
     const alias = doc.getElementById('术语索引-latin-a')!;
     expect(alias.getAttribute('data-anchor-for')).toBe('术语索引');
     expect(alias.closest('.heading-wrapper')!.querySelector('h2')!.id).toBe('术语索引');
-    expect(doc.querySelector('.term-index-summary a[href$="terms/#术语索引-latin-a"]')).not.toBeNull();
+    expect(
+      doc.querySelector('.term-index-summary a[href$="terms/#术语索引-latin-a"]'),
+    ).not.toBeNull();
   });
 });

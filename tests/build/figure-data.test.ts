@@ -30,12 +30,24 @@ describe('figure data downloads', () => {
   it('publishes exactly the rows the figure shows, in JSON and CSV alike', () => {
     for (const f of figures) {
       const jsonHref = f.querySelector('.figure-data a[href$=".json"]')!.getAttribute('href')!;
-      const data = JSON.parse(fs.readFileSync(path.join(distDir, jsonHref), 'utf8')) as ExportedFigure;
-      const shown = [...f.querySelectorAll('tbody tr')].map((tr) => ({ id: tr.id, cells: [...tr.children].map(cellText) }));
-      const exported = data.rows.map((r) => ({ id: r.id, cells: data.columns.map((c) => normaliseText(r.cells[c.label])) }));
+      const data = JSON.parse(
+        fs.readFileSync(path.join(distDir, jsonHref), 'utf8'),
+      ) as ExportedFigure;
+      const shown = [...f.querySelectorAll('tbody tr')].map((tr) => ({
+        id: tr.id,
+        cells: [...tr.children].map(cellText),
+      }));
+      const exported = data.rows.map((r) => ({
+        id: r.id,
+        cells: data.columns.map((c) => normaliseText(r.cells[c.label])),
+      }));
       expect(exported, data.name).toEqual(shown);
-      const [, ...csvRows] = parseCsv(fs.readFileSync(path.join(distDir, jsonHref.replace(/\.json$/, '.csv')), 'utf8'));
-      expect(csvRows).toEqual(data.rows.map((r) => [r.id, ...data.columns.map((c) => r.cells[c.label])]));
+      const [, ...csvRows] = parseCsv(
+        fs.readFileSync(path.join(distDir, jsonHref.replace(/\.json$/, '.csv')), 'utf8'),
+      );
+      expect(csvRows).toEqual(
+        data.rows.map((r) => [r.id, ...data.columns.map((c) => r.cells[c.label])]),
+      );
     }
   });
 });

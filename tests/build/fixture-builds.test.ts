@@ -25,8 +25,12 @@ describe('a content error stops the build with its place and a hint on the comma
       'tests/fixtures/content/bad-content/01-summary.mdx:21:33: figure "maturity", column "成熟度等级": "推广阶段" is not a level of 成熟度等级 (试点阶段 / 生产阶段 / 成熟/生产 / 成熟阶段)',
     );
     expect(output).toContain('Hint: Start the cell with one of those words');
-    expect(output).toContain('tests/fixtures/content/bad-content/chapter.yaml:3:10: field "license": "CC BY 4.0" is not an SPDX licence identifier');
-    expect(output).toContain('tests/fixtures/content/bad-content/chapter.yaml:4:1: unknown field "author" (did you mean "authors"?)');
+    expect(output).toContain(
+      'tests/fixtures/content/bad-content/chapter.yaml:3:10: field "license": "CC BY 4.0" is not an SPDX licence identifier',
+    );
+    expect(output).toContain(
+      'tests/fixtures/content/bad-content/chapter.yaml:4:1: unknown field "author" (did you mean "authors"?)',
+    );
     expect(output).toContain('Hint: Write the licence’s SPDX identifier');
   });
 
@@ -57,8 +61,14 @@ describe('one edit in one section file reaches every published form', () => {
     const copy = tempDir('chapter-content-');
     fs.cpSync(contentDir, copy, { recursive: true });
     const file = path.join(copy, '01-summary.mdx');
-    const sentence = ['模型压缩技术通过减少模型参数数量或降低计算精度来提升推理效率。', '模型压缩技术通过减少模型参数数量或降低计算精度来提升推理效率与能效。'];
-    const cell = ['| **推理引擎** | TensorRT      | 成熟阶段       | 5.0x         |', '| **推理引擎** | TensorRT      | 成熟阶段       | 6.0x         |'];
+    const sentence = [
+      '模型压缩技术通过减少模型参数数量或降低计算精度来提升推理效率。',
+      '模型压缩技术通过减少模型参数数量或降低计算精度来提升推理效率与能效。',
+    ];
+    const cell = [
+      '| **推理引擎** | TensorRT      | 成熟阶段       | 5.0x         |',
+      '| **推理引擎** | TensorRT      | 成熟阶段       | 6.0x         |',
+    ];
     const source = fs.readFileSync(file, 'utf8');
     expect(source).toContain(sentence[0]);
     expect(source).toContain(cell[0]);
@@ -71,10 +81,14 @@ describe('one edit in one section file reaches every published form', () => {
     expect([...page.querySelectorAll('p')].some((p) => p.textContent === sentence[1])).toBe(true);
     // A copy of the files has no history: no date anywhere, and one line of the build log says why.
     expect(output.match(/^.*Dates of last change left out.*$/gm)).toEqual([
-      expect.stringMatching(/chapter-content-\w+ is not in a git repository; they are read from the chapter's git history\.$/),
+      expect.stringMatching(
+        /chapter-content-\w+ is not in a git repository; they are read from the chapter's git history\.$/,
+      ),
     ]);
     expect(page.querySelectorAll('.chapter-updated, .section-meta, time')).toHaveLength(0);
-    expect(page.querySelector('script[type="application/ld+json"]')!.textContent).not.toContain('dateModified');
+    expect(page.querySelector('script[type="application/ld+json"]')!.textContent).not.toContain(
+      'dateModified',
+    );
     const tensorrt = page.getElementById('tensorrt')!;
     expect(tensorrt.querySelector('td.gain')!.textContent!.trim()).toBe('6.0x');
     expect(tensorrt.querySelector('td.gain')!.getAttribute('data-sort')).toBe('6');
@@ -85,15 +99,26 @@ describe('one edit in one section file reaches every published form', () => {
     expect(markdown).not.toContain(cell[0]);
 
     const button = page.querySelector('button[data-copy-section="14.1.2 核心技术体系"]')!;
-    const copied = markdown.slice(Number(button.getAttribute('data-start')), Number(button.getAttribute('data-end')));
+    const copied = markdown.slice(
+      Number(button.getAttribute('data-start')),
+      Number(button.getAttribute('data-end')),
+    );
     expect(copied.startsWith('### 14.1.2 核心技术体系')).toBe(true);
     expect(copied).toContain(sentence[1]);
     expect(copied).toContain(cell[1]);
-    expect(copied.endsWith('| **LPU 加速**  | 试点阶段       | 10-20x       | 中             | **特定场景（如实时交互）优势** [6] |')).toBe(true);
+    expect(
+      copied.endsWith(
+        '| **LPU 加速**  | 试点阶段       | 10-20x       | 中             | **特定场景（如实时交互）优势** [6] |',
+      ),
+    ).toBe(true);
 
-    const data = JSON.parse(read('data/maturity.json')) as { rows: { id: string; cells: Record<string, string> }[] };
+    const data = JSON.parse(read('data/maturity.json')) as {
+      rows: { id: string; cells: Record<string, string> }[];
+    };
     expect(data.rows.find((r) => r.id === 'tensorrt')!.cells['性能提升']).toBe('6.0x');
-    expect(read('data/maturity.csv')).toContain('tensorrt,推理引擎,TensorRT,成熟阶段,6.0x,中等,NVIDIA GPU 首选');
+    expect(read('data/maturity.csv')).toContain(
+      'tensorrt,推理引擎,TensorRT,成熟阶段,6.0x,中等,NVIDIA GPU 首选',
+    );
   });
 });
 
@@ -130,12 +155,16 @@ describe('the facts file and the history reach every published form', () => {
     const page = parseHTML(read('index.html')).document;
     const meta = (sel: string) => page.querySelector(sel)?.getAttribute('content');
 
-    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe('https://facts.example.org/');
+    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+      'https://facts.example.org/',
+    );
     expect(meta('meta[name="author"]')).toBe('王小明, Ashish Vaswani');
     expect(meta('meta[property="og:site_name"]')).toBe('推理优化综述');
     expect(meta('meta[property="article:published_time"]')).toBe('2025-06-30');
     expect(meta('meta[property="article:modified_time"]')).toBe('2026-02-04');
-    expect(page.querySelector('link[rel="license"]')!.getAttribute('href')).toBe('https://spdx.org/licenses/CC-BY-4.0.html');
+    expect(page.querySelector('link[rel="license"]')!.getAttribute('href')).toBe(
+      'https://spdx.org/licenses/CC-BY-4.0.html',
+    );
     const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(ld).toMatchObject({
       author: [
@@ -166,10 +195,14 @@ describe('the facts file and the history reach every published form', () => {
 
     const llms = read('llms.txt');
     expect(llms).toContain('《推理优化综述》中「十四、总结与展望」一章的网页版。');
-    expect(llms).toContain('作者：王小明、Ashish Vaswani。出版日期：2025-06-30。最后更新：2026-02-04。许可：CC-BY-4.0。');
+    expect(llms).toContain(
+      '作者：王小明、Ashish Vaswani。出版日期：2025-06-30。最后更新：2026-02-04。许可：CC-BY-4.0。',
+    );
 
     // The dates: under the title, and beside every h2/h3 of the chapter.
-    expect(page.querySelector('h1 + .chapter-updated time')!.getAttribute('datetime')).toBe('2026-02-04');
+    expect(page.querySelector('h1 + .chapter-updated time')!.getAttribute('datetime')).toBe(
+      '2026-02-04',
+    );
     const headings = [...page.querySelectorAll('.chapter-section[data-section] :is(h2, h3)')];
     expect(headings).toHaveLength(19);
     for (const h of headings) {
@@ -177,17 +210,25 @@ describe('the facts file and the history reach every published form', () => {
       expect(meta.querySelector('time')!.getAttribute('datetime'), h.id).toBe('2026-02-04');
       // Each link opens the section's own lines: the first is its heading, the last its last block.
       const link = meta.querySelector('a.section-source')!;
-      const match = /^https:\/\/github\.com\/owner\/chapter\/blob\/main\/(content\/[\w-]+\.mdx)#L(\d+)-L(\d+)$/.exec(link.getAttribute('href')!);
+      const match =
+        /^https:\/\/github\.com\/owner\/chapter\/blob\/main\/(content\/[\w-]+\.mdx)#L(\d+)-L(\d+)$/.exec(
+          link.getAttribute('href')!,
+        );
       expect(match, link.getAttribute('href')!).not.toBeNull();
       const lines = fs.readFileSync(path.join(repo, match![1]), 'utf8').split('\n');
       const [start, end] = [Number(match![2]), Number(match![3])];
       expect(lines[start - 1], h.id).toBe(`${h.tagName === 'H2' ? '##' : '###'} ${h.textContent}`);
       const rest = lines.slice(end).filter((l) => l.trim() !== '' && l.trim() !== '---');
       expect(lines[end - 1].trim(), h.id).not.toBe('');
-      expect(rest.length === 0 || new RegExp(`^#{1,${h.tagName === 'H2' ? 2 : 3}} `).test(rest[0]), h.id).toBe(true);
+      expect(
+        rest.length === 0 || new RegExp(`^#{1,${h.tagName === 'H2' ? 2 : 3}} `).test(rest[0]),
+        h.id,
+      ).toBe(true);
       expect(link.textContent).toBe(`在源文件中查看本节：${h.textContent}`);
     }
     // Kept out of search and of the chapter's text.
-    expect(page.querySelectorAll('.section-meta:not([data-pagefind-ignore="all"][data-added])')).toHaveLength(0);
+    expect(
+      page.querySelectorAll('.section-meta:not([data-pagefind-ignore="all"][data-added])'),
+    ).toHaveLength(0);
   });
 });

@@ -16,14 +16,16 @@ describe('head metadata', () => {
     expect(doc.title).toBe('十四、总结与展望');
     expect(meta('meta[name="description"]')!.length).toBeGreaterThan(40);
     // The facts file's site (a deploy may override it with SITE_URL; the tests' builds do not).
-    const { site } = parse(fs.readFileSync(path.join(contentDir, 'chapter.yaml'), 'utf8')) as { site: string };
+    const { site } = parse(fs.readFileSync(path.join(contentDir, 'chapter.yaml'), 'utf8')) as {
+      site: string;
+    };
     expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${site}/`);
   });
 
   it('links each stylesheet and script once: a repeated tag is a wasted parse, and a sign of a component imported twice', () => {
-    const refs = [...doc.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"], script[src]')].map(
-      (el) => el.getAttribute('href') ?? el.getAttribute('src'),
-    );
+    const refs = [
+      ...doc.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"], script[src]'),
+    ].map((el) => el.getAttribute('href') ?? el.getAttribute('src'));
     expect(refs.length).toBeGreaterThan(0);
     expect(refs.filter((r, i) => refs.indexOf(r) !== i)).toEqual([]);
   });
@@ -40,7 +42,9 @@ describe('head metadata', () => {
   it('publishes a sitemap listing the page and a robots.txt pointing to it', () => {
     const canonical = doc.querySelector('link[rel="canonical"]')!.getAttribute('href')!;
     expect(readDist('sitemap-0.xml')).toContain(`<loc>${canonical}</loc>`);
-    expect(readDist('robots.txt')).toContain(`Sitemap: ${new URL('sitemap-index.xml', canonical).href}`);
+    expect(readDist('robots.txt')).toContain(
+      `Sitemap: ${new URL('sitemap-index.xml', canonical).href}`,
+    );
   });
 });
 
@@ -62,33 +66,57 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
 
   it('names no author, date of publication, licence or larger work anywhere, since none is known', () => {
     expect(Object.keys(ld).sort()).toEqual(
-      ['@context', '@type', 'description', 'headline', 'inLanguage', 'keywords', 'url', ...(chapter.updated ? ['dateModified'] : [])].sort(),
+      [
+        '@context',
+        '@type',
+        'description',
+        'headline',
+        'inLanguage',
+        'keywords',
+        'url',
+        ...(chapter.updated ? ['dateModified'] : []),
+      ].sort(),
     );
-    for (const sel of ['meta[name="author"]', 'meta[property="og:site_name"]', 'meta[property="article:published_time"]', 'link[rel="license"]']) {
+    for (const sel of [
+      'meta[name="author"]',
+      'meta[property="og:site_name"]',
+      'meta[property="article:published_time"]',
+      'link[rel="license"]',
+    ]) {
       expect(doc.querySelector(sel), sel).toBeNull();
     }
     // No title of a larger work the chapter never names: no `//` part, no site name, no booktitle.
     expect(doc.getElementById('cite-gbt')!.textContent).toMatch(/^十四、总结与展望\[EB\/OL\]\. /);
-    expect(doc.getElementById('cite-apa')!.textContent).toMatch(/^十四、总结与展望\. \((n\.d\.|\d{4}, \w+ \d{1,2})\)\. Retrieved /);
+    expect(doc.getElementById('cite-apa')!.textContent).toMatch(
+      /^十四、总结与展望\. \((n\.d\.|\d{4}, \w+ \d{1,2})\)\. Retrieved /,
+    );
     expect(doc.getElementById('cite-bibtex')!.textContent).not.toMatch(/author|booktitle/);
-    expect(doc.querySelector('.cite-note')!.textContent).toContain('作者、出版日期与所属著作不详，故从略。');
+    expect(doc.querySelector('.cite-note')!.textContent).toContain(
+      '作者、出版日期与所属著作不详，故从略。',
+    );
     const llms = readDist('llms.txt');
     expect(llms).toContain('「十四、总结与展望」一章的网页版。');
     expect(llms).not.toMatch(/《|第十四章|作者|许可/);
   });
 
   it('gives the subjects the facts file lists as JSON-LD keywords', () => {
-    const { keywords } = parse(fs.readFileSync(path.join(contentDir, 'chapter.yaml'), 'utf8')) as { keywords: string[] };
+    const { keywords } = parse(fs.readFileSync(path.join(contentDir, 'chapter.yaml'), 'utf8')) as {
+      keywords: string[];
+    };
     expect(ld.keywords).toEqual(keywords);
   });
 
   it('dates the chapter and each section by the history the model read: under the title, beside every h2/h3, in JSON-LD and the citations', () => {
     const dated = chapter.revisions.filter((r) => r.updated);
     if (chapter.updated) {
-      expect(doc.querySelector('h1 + .chapter-updated')!.textContent).toBe(`最后更新：${chapter.updated}`);
+      expect(doc.querySelector('h1 + .chapter-updated')!.textContent).toBe(
+        `最后更新：${chapter.updated}`,
+      );
       expect(ld.dateModified).toBe(chapter.updated);
       expect(meta('meta[property="article:modified_time"]')).toBe(chapter.updated);
-      expect(doc.getElementById('cite-gbt')!.textContent).toContain(`[EB/OL]. (${chapter.updated})[`);
+      expect(doc.getElementById('cite-gbt')!.textContent).toContain(
+        `[EB/OL]. (${chapter.updated})[`,
+      );
       // The chapter's date is the newest of its parts'.
       expect(
         dated
@@ -119,19 +147,34 @@ describe('deployed under a sub-path', () => {
   it('puts the base in the canonical URL and the sitemap', () => {
     const canonical = doc.querySelector('link[rel="canonical"]')!.getAttribute('href')!;
     expect(new URL(canonical).pathname).toBe(subBase);
-    expect(fs.readFileSync(path.join(subDistDir, 'robots.txt'), 'utf8')).toContain(`${subBase}sitemap-index.xml`);
+    expect(fs.readFileSync(path.join(subDistDir, 'robots.txt'), 'utf8')).toContain(
+      `${subBase}sitemap-index.xml`,
+    );
   });
 
   it('makes every root-relative link and asset start with the base', () => {
-    const urls = [...doc.querySelectorAll('[href], [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src')!).filter((u) => u.startsWith('/'));
+    const urls = [...doc.querySelectorAll('[href], [src]')]
+      .map((el) => el.getAttribute('href') ?? el.getAttribute('src')!)
+      .filter((u) => u.startsWith('/'));
     expect(urls.length).toBeGreaterThan(2);
     for (const u of urls) expect(u.startsWith(subBase), u).toBe(true);
     for (const u of urls) {
       // A link into another page (the term index) names the file before its fragment.
       const [pathname, fragment] = u.split('#');
-      const file = path.join(subDistDir, decodeURIComponent(pathname.slice(subBase.length)).replace(/\/$/, '/index.html').replace(/^$/, 'index.html'));
+      const file = path.join(
+        subDistDir,
+        decodeURIComponent(pathname.slice(subBase.length))
+          .replace(/\/$/, '/index.html')
+          .replace(/^$/, 'index.html'),
+      );
       expect(fs.existsSync(file), u).toBe(true);
-      if (fragment) expect(chapterDocument(subDistDir, path.relative(subDistDir, file)).getElementById(decodeURIComponent(fragment)), u).not.toBeNull();
+      if (fragment)
+        expect(
+          chapterDocument(subDistDir, path.relative(subDistDir, file)).getElementById(
+            decodeURIComponent(fragment),
+          ),
+          u,
+        ).not.toBeNull();
     }
   });
 });

@@ -14,8 +14,12 @@ const source = fs.readFileSync(sourceMarkdown, 'utf8');
 
 describe('the chapter as Markdown', () => {
   it('is published byte for byte as chapter-14.md, and the page names it as its Markdown alternate', () => {
-    expect(fs.readFileSync(path.join(distDir, 'chapter-14.md'))).toEqual(fs.readFileSync(sourceMarkdown));
-    expect(doc.querySelector('link[rel="alternate"][type="text/markdown"]')!.getAttribute('href')).toBe('/chapter-14.md');
+    expect(fs.readFileSync(path.join(distDir, 'chapter-14.md'))).toEqual(
+      fs.readFileSync(sourceMarkdown),
+    );
+    expect(
+      doc.querySelector('link[rel="alternate"][type="text/markdown"]')!.getAttribute('href'),
+    ).toBe('/chapter-14.md');
   });
 
   it('is served as UTF-8 Markdown, and llms.txt as UTF-8 text', () => {
@@ -31,12 +35,20 @@ describe('the chapter as Markdown', () => {
     for (const h of headings) {
       const button = h.parentElement!.querySelector('button.copy-section');
       expect(button, h.id).not.toBeNull();
-      const text = source.slice(Number(button!.getAttribute('data-start')), Number(button!.getAttribute('data-end')));
+      const text = source.slice(
+        Number(button!.getAttribute('data-start')),
+        Number(button!.getAttribute('data-end')),
+      );
       const hashes = h.tagName === 'H2' ? '## ' : '### ';
       expect(text.startsWith(hashes + h.textContent), h.id).toBe(true);
       // A section ends where the next heading of its level (or higher) starts, with nothing but a rule between.
       const rest = source.slice(Number(button!.getAttribute('data-end')));
-      expect(rest === '' || /^\s*(---\s*)?(#{1,3} |$)/.test(rest) || (h.tagName === 'H3' && /^\s*#{3} /.test(rest)), h.id).toBe(true);
+      expect(
+        rest === '' ||
+          /^\s*(---\s*)?(#{1,3} |$)/.test(rest) ||
+          (h.tagName === 'H3' && /^\s*#{3} /.test(rest)),
+        h.id,
+      ).toBe(true);
       expect(button!.getAttribute('aria-label')).toBe(`复制本节 Markdown 原文：${h.textContent}`);
     }
   });
@@ -45,14 +57,20 @@ describe('the chapter as Markdown', () => {
 describe('under a sub-path', () => {
   it('the Markdown, its alternate link, llms.txt and the text-type headers all follow the base', () => {
     const sub = chapterDocument(subDistDir);
-    expect(sub.querySelector('link[rel="alternate"][type="text/markdown"]')!.getAttribute('href')).toBe(`${subBase}chapter-14.md`);
-    expect(fs.readFileSync(path.join(subDistDir, 'chapter-14.md'))).toEqual(fs.readFileSync(sourceMarkdown));
+    expect(
+      sub.querySelector('link[rel="alternate"][type="text/markdown"]')!.getAttribute('href'),
+    ).toBe(`${subBase}chapter-14.md`);
+    expect(fs.readFileSync(path.join(subDistDir, 'chapter-14.md'))).toEqual(
+      fs.readFileSync(sourceMarkdown),
+    );
     const llms = readDist('llms.txt', subDistDir);
     const urls = [...llms.matchAll(/\]\((\S+)\)/g)].map((m) => new URL(m[1]).pathname);
     expect(urls.length).toBeGreaterThan(10);
     expect(urls.every((u) => u.startsWith(subBase))).toBe(true);
     const rules = parseHeadersFile(readDist('_headers', subDistDir));
-    expect(rules.find((r) => r.pattern === `${subBase}chapter-14.md`)?.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(
+      rules.find((r) => r.pattern === `${subBase}chapter-14.md`)?.headers.get('content-type'),
+    ).toBe('text/markdown; charset=utf-8');
   });
 });
 
@@ -81,7 +99,9 @@ describe('llms.txt', () => {
 });
 
 describe('term index', () => {
-  const terms = termsFileSchema.parse(parse(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')));
+  const terms = termsFileSchema.parse(
+    parse(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')),
+  );
   // The index is a page of its own; the chapter's page has a section that leads to it.
   const page = termsDocument();
   const index = page.querySelector('section.term-index')!;
@@ -94,7 +114,9 @@ describe('term index', () => {
     expect(index.closest('[data-pagefind-body]')).not.toBeNull();
     expect(index.closest('[data-pagefind-ignore]')).toBeNull();
     expect(page.querySelector('h1')!.textContent).toBe('术语索引');
-    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe('https://chapter14.example.org/terms/');
+    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+      'https://chapter14.example.org/terms/',
+    );
   });
 
   it('is in the table of contents of both pages: a section of the chapter’s page, and the index’s page itself', () => {
@@ -108,15 +130,21 @@ describe('term index', () => {
   it('leads from the chapter’s page to its own page, and each letter to its group there', () => {
     const section = doc.getElementById('术语索引')!.closest('section')!;
     expect(section.querySelector('a[href="/terms/"]')!.textContent).toBe('打开术语索引');
-    const letterLinks = [...section.querySelectorAll('.term-index-letters a')].map((a) => a.getAttribute('href')!);
+    const letterLinks = [...section.querySelectorAll('.term-index-letters a')].map((a) =>
+      a.getAttribute('href')!,
+    );
     expect(letterLinks.length).toBe(page.querySelectorAll('.term-group-letter').length);
-    for (const href of letterLinks) expect(page.getElementById(decodeURIComponent(href.split('#')[1])), href).not.toBeNull();
+    for (const href of letterLinks)
+      expect(page.getElementById(decodeURIComponent(href.split('#')[1])), href).not.toBeNull();
     // The chapter's page no longer carries the index's ~1,500 elements.
     expect(doc.querySelectorAll('.term').length).toBe(0);
   });
 
   it('groups Latin terms under A–Z and Chinese terms under pinyin letters, each group in order', () => {
-    const letters = (part: string) => [...index.querySelectorAll(`[id^="术语索引-${part}-"]`)].map((h) => normaliseText(h.textContent!).split(' ').at(-1)!);
+    const letters = (part: string) =>
+      [...index.querySelectorAll(`[id^="术语索引-${part}-"]`)].map((h) =>
+        normaliseText(h.textContent!).split(' ').at(-1)!,
+      );
     const latin = letters('latin');
     const han = letters('han');
     expect(latin).toEqual([...latin].sort());
@@ -125,7 +153,9 @@ describe('term index', () => {
     // Each Chinese term sits under the first letter of its pinyin.
     for (const t of terms.filter((t) => t.pinyin)) {
       const entry = entries.find((e) => nameOf(e) === t.name)!;
-      expect(entry.closest('.term-group')!.querySelector('h3')!.id).toBe(`术语索引-han-${t.pinyin![0]}`);
+      expect(entry.closest('.term-group')!.querySelector('h3')!.id).toBe(
+        `术语索引-han-${t.pinyin![0]}`,
+      );
     }
   });
 
@@ -139,7 +169,10 @@ describe('term index', () => {
         const target = doc.getElementById(decodeURIComponent(fragment));
         expect(target, `${term.name} → ${a.getAttribute('href')}`).not.toBeNull();
         // Cells are read apart: run together, "2025 Q2" and "1.58-bit" would make one word.
-        const text = target!.tagName === 'TR' ? [...target!.children].map((c) => c.textContent).join('\n') : sectionText(target!);
+        const text =
+          target!.tagName === 'TR'
+            ? [...target!.children].map((c) => c.textContent).join('\n')
+            : sectionText(target!);
         expect(
           formsOf(term).some((f) => holdsName(text, f, term.excludes)),
           `${term.name} → ${a.getAttribute('href')}`,
@@ -157,8 +190,13 @@ describe('cite this chapter', () => {
     expect(doc.querySelector('nav.toc a[href="#引用本章"]')).not.toBeNull();
     expect(section.getAttribute('data-pagefind-ignore')).toBe('all');
     const buttons = [...section.querySelectorAll('button[data-copy-cite]')];
-    expect(buttons.map((b) => b.getAttribute('data-style'))).toEqual(['GB/T 7714-2015', 'APA', 'BibTeX']);
-    for (const b of buttons) expect(doc.getElementById(b.getAttribute('data-copy-cite')!)).not.toBeNull();
+    expect(buttons.map((b) => b.getAttribute('data-style'))).toEqual([
+      'GB/T 7714-2015',
+      'APA',
+      'BibTeX',
+    ]);
+    for (const b of buttons)
+      expect(doc.getElementById(b.getAttribute('data-copy-cite')!)).not.toBeNull();
     // Each button's name says which format it copies, not just "复制" three times.
     expect(new Set(buttons.map((b) => normaliseText(b.textContent!))).size).toBe(3);
   });

@@ -7,7 +7,8 @@ describe('tables', () => {
 
   it('renders all 12 of the chapter tables, each captioned', () => {
     expect(tables).toHaveLength(12);
-    for (const t of tables) expect(t.querySelector(':scope > caption')?.textContent?.trim()).toBeTruthy();
+    for (const t of tables)
+      expect(t.querySelector(':scope > caption')?.textContent?.trim()).toBeTruthy();
   });
 
   it('puts each table in a focusable region labelled by its caption', () => {
@@ -20,7 +21,8 @@ describe('tables', () => {
   });
 
   it('scopes every header cell', () => {
-    for (const th of doc.querySelectorAll('article th')) expect(['col', 'row', 'colgroup', 'rowgroup']).toContain(th.getAttribute('scope'));
+    for (const th of doc.querySelectorAll('article th'))
+      expect(['col', 'row', 'colgroup', 'rowgroup']).toContain(th.getAttribute('scope'));
   });
 
   it('captions the maturity matrix and the milestones from the lines that introduce them', () => {

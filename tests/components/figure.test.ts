@@ -21,8 +21,14 @@ describe('Figure frames the chapter’s table', () => {
     const doc = await render({ name: 'risks', form: 'levels', caption: '技术风险评估' });
     const frame = doc.querySelector('div.figure')!;
     expect(frame.classList.contains('form-levels')).toBe(true);
-    expect(frame.querySelector('[role="region"] > table#tbl-x-table tr#a td')!.textContent).toBe('甲');
-    const links = [...frame.querySelectorAll('.figure-data a')].map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('type')]);
+    expect(frame.querySelector('[role="region"] > table#tbl-x-table tr#a td')!.textContent).toBe(
+      '甲',
+    );
+    const links = [...frame.querySelectorAll('.figure-data a')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+      a.getAttribute('type'),
+    ]);
     expect(links).toEqual([
       ['JSON', '/data/risks.json', 'application/json'],
       ['CSV', '/data/risks.csv', 'text/csv'],

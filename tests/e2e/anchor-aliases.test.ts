@@ -32,7 +32,10 @@ beforeAll(() => {
   unaliased = build();
   // Do what the message says: replace each named line with the alias it gives.
   const lines = fs.readFileSync(record, 'utf8').split('\n');
-  for (const [, line, alias] of unaliased.output.matchAll(/replace line (\d+) with\n\s+(\S+ -> \S+)\n/g)) lines[Number(line) - 1] = alias;
+  for (const [, line, alias] of unaliased.output.matchAll(
+    /replace line (\d+) with\n\s+(\S+ -> \S+)\n/g,
+  ))
+    lines[Number(line) - 1] = alias;
   fs.writeFileSync(record, lines.join('\n'));
   aliased = build();
 }, 120_000);
@@ -53,7 +56,9 @@ describe('a retitled heading and a renamed figure row', () => {
     expect(unaliased.output).toContain(
       `anchors.txt:${at('tensorrt')}: "tensorrt" (row: TensorRT) is no longer on the page; the closest new fragment is "tensorrt-引擎" (row: TensorRT 引擎)`,
     );
-    expect(unaliased.output).toMatch(/replace line \d+ with\n\s+1432-技术发展里程碑 -> 1432-技术里程碑\n/);
+    expect(unaliased.output).toMatch(
+      /replace line \d+ with\n\s+1432-技术发展里程碑 -> 1432-技术里程碑\n/,
+    );
     expect(unaliased.output).toMatch(/replace line \d+ with\n\s+tensorrt -> tensorrt-引擎\n/);
   });
 
@@ -72,14 +77,19 @@ async function landing(page: Page, oldId: string) {
     const alias = document.getElementById(id)!;
     const fragment = alias.closest<HTMLElement>('[id]:not(.anchor-alias)')!;
     const marked =
-      fragment.tagName === 'TR' ? getComputedStyle(fragment.querySelector('th')!).backgroundColor : getComputedStyle(fragment.parentElement!).backgroundImage;
+      fragment.tagName === 'TR'
+        ? getComputedStyle(fragment.querySelector('th')!).backgroundColor
+        : getComputedStyle(fragment.parentElement!).backgroundImage;
     return {
       id: fragment.id,
       top: fragment.getBoundingClientRect().top,
       headerBottom: document.querySelector('.site-header')!.getBoundingClientRect().bottom,
       targeted: alias.matches(':target'),
       marked,
-      unmarked: fragment.tagName === 'TR' ? getComputedStyle(document.querySelector('tbody th')!).backgroundColor : 'none',
+      unmarked:
+        fragment.tagName === 'TR'
+          ? getComputedStyle(document.querySelector('tbody th')!).backgroundColor
+          : 'none',
     };
   }, oldId);
 }
@@ -95,7 +105,10 @@ describe('the old links, kept by their aliases', () => {
       expect(l.top).toBeGreaterThanOrEqual(l.headerBottom);
       expect(l.top).toBeLessThan(l.headerBottom + 48);
       expect(l.marked).toContain('gradient');
-      if (javaScriptEnabled) await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').textContent()).toBe('14.3.2 技术里程碑');
+      if (javaScriptEnabled)
+        await expect
+          .poll(() => page.locator('nav.toc a[aria-current="true"]').textContent())
+          .toBe('14.3.2 技术里程碑');
       await page.context().close();
     });
 

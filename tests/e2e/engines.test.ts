@@ -25,12 +25,17 @@ const seen = (selector: string) => {
   if (!el) return { shown: false, top: NaN, bottom: NaN };
   const r = el.getBoundingClientRect();
   const onTop = el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
-  return { shown: getComputedStyle(el).visibility === 'visible' && r.width > 0 && onTop, top: r.top, bottom: r.bottom };
+  return {
+    shown: getComputedStyle(el).visibility === 'visible' && r.width > 0 && onTop,
+    top: r.top,
+    bottom: r.bottom,
+  };
 };
 
 /** The top of an element with this id relative to the bottom of the sticky header. Ids start with digits: no querySelector. */
 const belowHeader = (id: string) =>
-  document.getElementById(id)!.getBoundingClientRect().top - document.querySelector('.site-header')!.getBoundingClientRect().bottom;
+  document.getElementById(id)!.getBoundingClientRect().top -
+  document.querySelector('.site-header')!.getBoundingClientRect().bottom;
 
 /** The element is in view just below the sticky header: not under it, and less than `within` px down. */
 async function expectJustBelowHeader(page: ReaderPage, id: string, within: number) {
@@ -51,7 +56,9 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
       await picture(page, 'top', size.width);
       // Reading on: a screen down the link is there, without covering what follows it.
       await page.evaluate(() => scrollTo(0, innerHeight * 0.6));
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
       expect(await page.evaluate(seen, 'a.back-to-top')).toMatchObject({ shown: false });
       await page.evaluate(() => scrollTo(0, innerHeight * 1.5));
       await expect.poll(() => page.evaluate(seen, 'a.back-to-top')).toMatchObject({ shown: true });
@@ -95,7 +102,9 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     await page.click('theme-toggle button');
     await page.click('theme-toggle button');
     await expect.poll(background).toBe('rgb(22, 24, 29)');
-    expect(await page.evaluate(() => document.querySelector('theme-toggle button')!.textContent)).toContain('深色');
+    expect(
+      await page.evaluate(() => document.querySelector('theme-toggle button')!.textContent),
+    ).toContain('深色');
     await page.reload();
     expect(await background()).toBe('rgb(22, 24, 29)');
     expect(await page.problems()).toEqual([]);
@@ -106,9 +115,15 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     const link = 'nav.toc a[href="#1433-技术风险评估"]';
     expect(await page.evaluate(seen, link)).toMatchObject({ shown: true });
     await page.click(link);
-    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1433-技术风险评估');
+    await expect
+      .poll(() => page.evaluate(() => decodeURIComponent(location.hash)))
+      .toBe('#1433-技术风险评估');
     await expectJustBelowHeader(page, '1433-技术风险评估', 48);
-    await expect.poll(() => page.evaluate(() => document.querySelector('nav.toc a[aria-current="true"]')?.textContent)).toBe('14.3.3 技术风险评估');
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.querySelector('nav.toc a[aria-current="true"]')?.textContent),
+      )
+      .toBe('14.3.3 技术风险评估');
     expect(await page.problems()).toEqual([]);
   });
 
@@ -120,7 +135,9 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     await expect.poll(() => page.evaluate(seen, link)).toMatchObject({ shown: true });
     await picture(page, 'toc-open', phone.width);
     await page.click(link);
-    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1433-技术风险评估');
+    await expect
+      .poll(() => page.evaluate(() => decodeURIComponent(location.hash)))
+      .toBe('#1433-技术风险评估');
     await expectJustBelowHeader(page, '1433-技术风险评估', 150);
     expect(await page.problems()).toEqual([]);
   });
@@ -129,16 +146,30 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     const page = await engine.open('', desktop);
     await page.click('button[data-search-open]');
     // The dialog's module loads on first use.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 20_000 }).toBe('search-input');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 20_000 })
+      .toBe('search-input');
     await page.type('推测解码');
     await expect
-      .poll(() => page.evaluate(() => document.querySelector('.search-dialog [role="status"]')?.textContent))
+      .poll(() =>
+        page.evaluate(() => document.querySelector('.search-dialog [role="status"]')?.textContent),
+      )
       .toMatch(/^找到 [1-9]\d* 个包含“推测解码”/);
-    const target = await page.evaluate(() => decodeURIComponent(document.querySelector('.search-results a')!.getAttribute('href')!.slice(1)));
+    const target = await page.evaluate(() =>
+      decodeURIComponent(
+        document.querySelector('.search-results a')!.getAttribute('href')!.slice(1),
+      ),
+    );
     await page.press('ArrowDown');
     await page.press('Enter');
-    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#${target}`);
-    expect(await page.evaluate(() => (document.querySelector('.search-dialog') as HTMLDialogElement).open)).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => decodeURIComponent(location.hash)))
+      .toBe(`#${target}`);
+    expect(
+      await page.evaluate(
+        () => (document.querySelector('.search-dialog') as HTMLDialogElement).open,
+      ),
+    ).toBe(false);
     await expectJustBelowHeader(page, target, 150);
     expect(await page.problems()).toEqual([]);
   });
@@ -147,11 +178,18 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
     const page = await engine.open('', desktop);
     const cite = 'a.citation[data-ref="4"]';
     // Scrolled so that the citation sits just below the header, where a preview above it would not fit.
-    await page.evaluate((s) => scrollBy(0, document.querySelector(s)!.getBoundingClientRect().top - 90), cite);
+    await page.evaluate(
+      (s) => scrollBy(0, document.querySelector(s)!.getBoundingClientRect().top - 90),
+      cite,
+    );
     await page.hover(cite);
-    await expect.poll(() => page.evaluate(() => !!document.querySelector('#citation-preview:popover-open'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => !!document.querySelector('#citation-preview:popover-open')))
+      .toBe(true);
     // Settled where the reader sees it: two frames after it opened.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     await picture(page, 'preview-near-top', desktop.width);
     const placed = await page.evaluate((s) => {
       const p = document.getElementById('citation-preview')!.getBoundingClientRect();
@@ -159,22 +197,32 @@ describe.each(engineNames)('reader journeys in %s', (name) => {
       const header = document.querySelector('.site-header')!.getBoundingClientRect().bottom;
       const { clientWidth, clientHeight } = document.documentElement;
       return {
-        insideWindow: p.left >= 0 && p.top >= 0 && p.right <= clientWidth && p.bottom <= clientHeight,
+        insideWindow:
+          p.left >= 0 && p.top >= 0 && p.right <= clientWidth && p.bottom <= clientHeight,
         clearOfHeader: p.top >= header,
-        coversCitation: p.top < c.bottom && p.bottom > c.top && p.left < c.right && p.right > c.left,
+        coversCitation:
+          p.top < c.bottom && p.bottom > c.top && p.left < c.right && p.right > c.left,
       };
     }, cite);
     expect(placed).toEqual({ insideWindow: true, clearOfHeader: true, coversCitation: false });
-    expect(await page.evaluate(() => document.querySelector('#citation-preview .citation-preview-more')?.textContent)).toBe('在参考文献中查看 [4]');
+    expect(
+      await page.evaluate(
+        () => document.querySelector('#citation-preview .citation-preview-more')?.textContent,
+      ),
+    ).toBe('在参考文献中查看 [4]');
     await page.press('Escape');
-    await expect.poll(() => page.evaluate(() => !!document.querySelector('#citation-preview:popover-open'))).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => !!document.querySelector('#citation-preview:popover-open')))
+      .toBe(false);
     expect(await page.problems()).toEqual([]);
   });
 
   it('copying a section as Markdown says so in the visible status', async () => {
     const page = await engine.open('#' + encodeURIComponent('1412-核心技术体系'), desktop);
     await page.click('button[data-copy-section="14.1.2 核心技术体系"]');
-    await expect.poll(() => page.evaluate(() => document.getElementById('reader-status')!.textContent)).toBe('已复制“14.1.2 核心技术体系”的 Markdown 原文');
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById('reader-status')!.textContent))
+      .toBe('已复制“14.1.2 核心技术体系”的 Markdown 原文');
     expect(await page.evaluate(seen, '#reader-status')).toMatchObject({ shown: true });
     expect(await page.problems()).toEqual([]);
   });

@@ -14,12 +14,16 @@ async function openMatrix(width = 1280): Promise<Page> {
 }
 
 const matrixRows = (page: Page) =>
-  page.locator('#tbl-技术成熟度评估矩阵-table tbody tr').evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.id));
+  page
+    .locator('#tbl-技术成熟度评估矩阵-table tbody tr')
+    .evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.id));
 
 describe('the maturity matrix', () => {
   it('loads its controls only as it comes near: before, the table is complete and no control script has been fetched', async () => {
     const page = await open();
-    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /matrix-controls/.test(r.name)));
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((r) => /matrix-controls/.test(r.name)),
+    );
     expect(fetched).toBe(false);
     expect(await page.locator('matrix-controls').isHidden()).toBe(true);
     expect((await matrixRows(page)).length).toBe(8);
@@ -37,7 +41,9 @@ describe('the maturity matrix', () => {
     await page.keyboard.press('Enter');
     expect(await gainHeader.getAttribute('aria-sort')).toBe('descending');
     expect((await matrixRows(page))[0]).toBe('gpu-优化'); // 20.0x
-    expect(await page.locator('.form-matrix [role="status"]').textContent()).toBe('显示 8 / 8 行，按性能提升从高到低排列');
+    expect(await page.locator('.form-matrix [role="status"]').textContent()).toBe(
+      '显示 8 / 8 行，按性能提升从高到低排列',
+    );
     // Out of source order, every row shows its 技术领域.
     expect(await page.locator('#lpu-加速 td').first().textContent()).toBe('硬件加速');
     await page.keyboard.press('Enter');
@@ -81,10 +87,15 @@ describe('the maturity matrix', () => {
 describe('figures on a 390 px phone', () => {
   it('keep the page from scrolling sideways; each figure scrolls in its own region', async () => {
     const page = await open('', 390);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
-    const overflowing = await page
-      .locator('.figure [role="region"]')
-      .evaluateAll((regions) => regions.map((r) => ({ scrolls: r.scrollWidth > r.clientWidth, focusable: (r as HTMLElement).tabIndex === 0 })));
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - innerWidth),
+    ).toBeLessThanOrEqual(0);
+    const overflowing = await page.locator('.figure [role="region"]').evaluateAll((regions) =>
+      regions.map((r) => ({
+        scrolls: r.scrollWidth > r.clientWidth,
+        focusable: (r as HTMLElement).tabIndex === 0,
+      })),
+    );
     expect(overflowing.length).toBe(11);
     for (const r of overflowing) expect(r.focusable).toBe(true);
     await page.close();

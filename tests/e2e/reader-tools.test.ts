@@ -13,11 +13,14 @@ const hosted = useHostedBrowser();
 const byId = (id: string) => `[id="${id}"]`;
 /** The citation of reference `n` in a figure row, found by the row's own link id. */
 const citationInRow = (rowId: string, n: number) => `${byId(rowId)} a.citation[data-ref="${n}"]`;
-const previewOpen = (page: Page) => page.evaluate(() => !!document.querySelector('#citation-preview:popover-open'));
+const previewOpen = (page: Page) =>
+  page.evaluate(() => !!document.querySelector('#citation-preview:popover-open'));
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const today = () => {
   const d = new Date();
-  return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join('-');
 };
 
 /** The text of reference n as the reference list shows it, without its back-links. */
@@ -37,11 +40,15 @@ describe('citation previews', () => {
     await cite.hover();
     await expect.poll(() => previewOpen(page)).toBe(true);
     const preview = page.locator('#citation-preview');
-    expect(await preview.locator('.citation-preview-text').textContent()).toBe(await referenceText(page, 4));
+    expect(await preview.locator('.citation-preview-text').textContent()).toBe(
+      await referenceText(page, 4),
+    );
     expect(await cite.getAttribute('aria-describedby')).toBe('citation-preview');
     // Placed against the citation and inside the window.
     const [c, p] = [await cite.boundingBox(), await preview.boundingBox()];
-    expect(Math.abs(p!.y - (c!.y + c!.height)) < 20 || Math.abs(p!.y + p!.height - c!.y) < 20).toBe(true);
+    expect(Math.abs(p!.y - (c!.y + c!.height)) < 20 || Math.abs(p!.y + p!.height - c!.y) < 20).toBe(
+      true,
+    );
     expect(p!.x >= 0 && p!.x + p!.width <= 1280).toBe(true);
     await preview.hover();
     await page.waitForTimeout(500);
@@ -60,10 +67,20 @@ describe('citation previews', () => {
     await one.focus();
     await expect.poll(() => previewOpen(page)).toBe(true);
     const preview = page.locator('#citation-preview');
-    expect(await preview.locator('.citation-preview-text').allTextContents()).toEqual([await referenceText(page, 1), await referenceText(page, 3)]);
-    expect(await preview.locator('.citation-preview-more').allTextContents()).toEqual(['在参考文献中查看 [1]', '在参考文献中查看 [3]']);
+    expect(await preview.locator('.citation-preview-text').allTextContents()).toEqual([
+      await referenceText(page, 1),
+      await referenceText(page, 3),
+    ]);
+    expect(await preview.locator('.citation-preview-more').allTextContents()).toEqual([
+      '在参考文献中查看 [1]',
+      '在参考文献中查看 [3]',
+    ]);
     // Inside a figure cell the entries still wrap: nothing is cut off at the preview's edge.
-    expect(await preview.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= innerWidth)).toBe(true);
+    expect(
+      await preview.evaluate(
+        (el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= innerWidth,
+      ),
+    ).toBe(true);
     // Tab goes on to [3] first (the preview follows the bracket), then into the preview.
     await page.keyboard.press('Tab');
     expect(await three.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -78,7 +95,8 @@ describe('citation previews', () => {
         return (
           first !== null &&
           document.activeElement === first &&
-          first.closest('.citation-preview-text') === document.querySelector('#citation-preview .citation-preview-text')
+          first.closest('.citation-preview-text') ===
+            document.querySelector('#citation-preview .citation-preview-text')
         );
       }),
     ).toBe(true);
@@ -99,15 +117,26 @@ describe('citation previews', () => {
     const moved = await page.evaluate(async () => {
       const y = scrollY;
       // A screen reader or a busy machine can move focus twice between two frames.
-      document.getElementById('milestone-推理时计算o1r1')!.querySelector<HTMLElement>('a.citation[data-ref="3"]')!.focus();
+      document
+        .getElementById('milestone-推理时计算o1r1')!
+        .querySelector<HTMLElement>('a.citation[data-ref="3"]')!
+        .focus();
       const first = document.querySelector<HTMLElement>('#citation-preview a')!;
       first.focus();
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       const r = first.getBoundingClientRect();
-      return { scrolled: scrollY - y, inView: r.top >= 0 && r.bottom <= innerHeight, focused: document.activeElement === first };
+      return {
+        scrolled: scrollY - y,
+        inView: r.top >= 0 && r.bottom <= innerHeight,
+        focused: document.activeElement === first,
+      };
     });
     expect(moved).toEqual({ scrolled: 0, inView: true, focused: true });
-    expect(await page.locator(citationInRow('milestone-推理时计算o1r1', 3)).getAttribute('aria-describedby')).toBe('citation-preview');
+    expect(
+      await page
+        .locator(citationInRow('milestone-推理时计算o1r1', 3))
+        .getAttribute('aria-describedby'),
+    ).toBe('citation-preview');
   });
 
   it('by keyboard: focus opens it, Tab enters its links, Esc closes it and returns focus to the citation', async () => {
@@ -116,7 +145,9 @@ describe('citation previews', () => {
     await cite.focus();
     await expect.poll(() => previewOpen(page)).toBe(true);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('#citation-preview') !== null)).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('#citation-preview') !== null),
+    ).toBe(true);
     await page.keyboard.press('Escape');
     expect(await previewOpen(page)).toBe(false);
     expect(await cite.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -152,10 +183,15 @@ describe('citation previews', () => {
     const cite = page.locator(citationInRow('milestone-推理时计算o1r1', 3));
     await cite.scrollIntoViewIfNeeded();
     // Bring the citation down to the bottom edge, where the sheet opens.
-    await cite.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 30));
+    await cite.evaluate((el) =>
+      window.scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 30),
+    );
     await cite.tap();
     await expect.poll(() => previewOpen(page)).toBe(true);
-    const [c, p] = [(await cite.boundingBox())!, (await page.locator('#citation-preview').boundingBox())!];
+    const [c, p] = [
+      (await cite.boundingBox())!,
+      (await page.locator('#citation-preview').boundingBox())!,
+    ];
     expect(c.y >= 0 && c.y + c.height <= p.y).toBe(true);
     expect(await page.locator('#citation-preview .citation-preview-text').count()).toBe(2);
     expect(await page.evaluate(() => location.hash)).toBe('');
@@ -172,17 +208,28 @@ describe('citation previews', () => {
     const box = (await cite.boundingBox())!;
     const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     // A tap split in two: the finger's approach loads the preview, and the click only comes once it has loaded.
-    await page.evaluate(() => document.addEventListener('click', () => document.body.setAttribute('data-clicked', ''), true));
+    await page.evaluate(() =>
+      document.addEventListener(
+        'click',
+        () => document.body.setAttribute('data-clicked', ''),
+        true,
+      ),
+    );
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
-    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('citation-preview')));
+    const loaded = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType('resource').some((e) => e.name.includes('citation-preview')),
+      );
     await expect.poll(loaded, { interval: 10 }).toBe(true);
     // A finger that comes down may be starting a scroll: nothing opens over the text until it lifts.
     await page.waitForTimeout(300);
     expect(await previewOpen(page)).toBe(false);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     // The click did happen (a tap, not a long press), and it neither jumped nor closed the preview.
-    await expect.poll(() => page.evaluate(() => document.body.hasAttribute('data-clicked'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.body.hasAttribute('data-clicked')))
+      .toBe(true);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => location.hash)).toBe('');
     expect(await previewOpen(page)).toBe(true);
@@ -209,9 +256,13 @@ describe('copy a section as Markdown', () => {
   it('copies the exact source text of an h3 section, tables and citations included, and says so', async () => {
     const page = await hosted.open('#1412-核心技术体系', { clipboard: true });
     await page.locator('button[data-copy-section="14.1.2 核心技术体系"]').click();
-    await expect.poll(() => clipboard(page)).toBe(sourceBetween('### 14.1.2 核心技术体系', '### 14.1.3 '));
+    await expect
+      .poll(() => clipboard(page))
+      .toBe(sourceBetween('### 14.1.2 核心技术体系', '### 14.1.3 '));
     const status = page.locator('#reader-status');
-    await expect.poll(() => status.textContent()).toBe('已复制“14.1.2 核心技术体系”的 Markdown 原文');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('已复制“14.1.2 核心技术体系”的 Markdown 原文');
     expect(await status.getAttribute('role')).toBe('status');
     expect(await status.isVisible()).toBe(true);
   });
@@ -230,7 +281,9 @@ describe('copy a section as Markdown', () => {
     await page.route('**/chapter-14.md', (route) => route.fulfill({ status: 503, body: '' }));
     await page.locator('button[data-copy-section="14.2.1 硬件生态格局"]').click();
     const status = page.locator('#reader-status');
-    await expect.poll(() => status.textContent()).toBe('复制失败：未能取得本节的 Markdown 原文，请检查网络后重试');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('复制失败：未能取得本节的 Markdown 原文，请检查网络后重试');
     expect(await status.getAttribute('data-tone')).toBe('error');
     expect(await status.isVisible()).toBe(true);
   });
@@ -238,7 +291,9 @@ describe('copy a section as Markdown', () => {
   it('when the browser refuses the clipboard, the reader is told so and how to copy by hand', async () => {
     const page = await hosted.open('#1421-硬件生态格局');
     // The reader's own browser setting, made through the DevTools protocol: writing is denied.
-    const { targetInfo } = await (await page.context().newCDPSession(page)).send('Target.getTargetInfo');
+    const { targetInfo } = await (
+      await page.context().newCDPSession(page)
+    ).send('Target.getTargetInfo');
     const browserSession = await hosted.browser.newBrowserCDPSession();
     await browserSession.send('Browser.setPermission', {
       permission: { name: 'clipboard-write' },
@@ -250,7 +305,9 @@ describe('copy a section as Markdown', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.locator('button[data-copy-section="14.2.1 硬件生态格局"]').click();
     const status = page.locator('#reader-status');
-    await expect.poll(() => status.textContent()).toBe('复制失败：浏览器未允许写入剪贴板，请手动选择文字复制');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('复制失败：浏览器未允许写入剪贴板，请手动选择文字复制');
     expect(await status.getAttribute('data-tone')).toBe('error');
     expect(errors).toEqual([]);
   });
@@ -270,7 +327,9 @@ describe('copying under a sub-path', () => {
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.locator('button[data-copy-section="14.3.1 重点技术演进"]').click();
     const source = readSource();
-    const expected = source.slice(source.indexOf('### 14.3.1 重点技术演进'), source.indexOf('### 14.3.2 ')).trimEnd();
+    const expected = source
+      .slice(source.indexOf('### 14.3.1 重点技术演进'), source.indexOf('### 14.3.2 '))
+      .trimEnd();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     expect(requests).toContain(`${subBase}chapter-14.md`);
   });
@@ -283,7 +342,10 @@ describe('cite this chapter', () => {
   it('copies each format with today as the access date, the same text the formatting rules give', async () => {
     const page = await hosted.open('#引用本章', { clipboard: true });
     // The citation names the chapter's canonical address, not the address it happens to be served from.
-    const work = citableChapter(chapter, (await page.locator('link[rel="canonical"]').getAttribute('href'))!);
+    const work = citableChapter(
+      chapter,
+      (await page.locator('link[rel="canonical"]').getAttribute('href'))!,
+    );
     await page.locator('button[data-copy-cite="cite-gbt"]').click();
     await expect.poll(() => clipboard(page)).toBe(gbt7714(work, today()));
     await page.locator('button[data-copy-cite="cite-apa"]').click();
@@ -292,14 +354,22 @@ describe('cite this chapter', () => {
     await expect.poll(() => clipboard(page)).toMatch(/^@misc\{chapter14,/);
     const { entries, errors } = parseBibtex(await clipboard(page));
     expect(errors).toEqual([]);
-    expect(entries[0].fields).toMatchObject({ title: '十四、总结与展望', url: work.url, urldate: today() });
-    await expect.poll(() => page.locator('#reader-status').textContent()).toBe('已复制 BibTeX 格式的引用');
+    expect(entries[0].fields).toMatchObject({
+      title: '十四、总结与展望',
+      url: work.url,
+      urldate: today(),
+    });
+    await expect
+      .poll(() => page.locator('#reader-status').textContent())
+      .toBe('已复制 BibTeX 格式的引用');
   });
 
   it('without JavaScript shows each style’s placeholder for the access date and no copy buttons', async () => {
     const page = await hosted.open('#引用本章', { javaScriptEnabled: false });
     expect(await page.locator('#cite-gbt').textContent()).toContain('[YYYY-MM-DD]');
-    expect(await page.locator('#cite-apa').textContent()).toContain('Retrieved Month D, YYYY, from');
+    expect(await page.locator('#cite-apa').textContent()).toContain(
+      'Retrieved Month D, YYYY, from',
+    );
     expect(await page.locator('button[data-copy-cite]').first().isVisible()).toBe(false);
   });
 });
@@ -308,19 +378,28 @@ describe('term index', () => {
   it('is reached from the table of contents, and its section leads to its own page', async () => {
     const page = await hosted.open();
     await page.locator('nav.toc a[href="#术语索引"]').click();
-    await expect.poll(() => page.evaluate(() => document.getElementById('术语索引')!.getBoundingClientRect().top)).toBeLessThan(120);
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.getElementById('术语索引')!.getBoundingClientRect().top),
+      )
+      .toBeLessThan(120);
     await page.locator('.term-index-summary a', { hasText: '打开术语索引' }).click();
-    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.pathname))).toBe('/terms/');
+    await expect
+      .poll(() => page.evaluate(() => decodeURIComponent(location.pathname)))
+      .toBe('/terms/');
     expect(await page.locator('h1').textContent()).toBe('术语索引');
   });
 
   it('a letter on the chapter’s page leads to its group on the index’s page', async () => {
     const page = await hosted.open('#术语索引');
     await page.getByRole('link', { name: '拉丁字母 T' }).click();
-    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.pathname + location.hash))).toBe('/terms/#术语索引-latin-t');
+    await expect
+      .poll(() => page.evaluate(() => decodeURIComponent(location.pathname + location.hash)))
+      .toBe('/terms/#术语索引-latin-t');
     // The URL changes before the new page has loaded and scrolled to the group: wait for where it comes to rest.
     await page.waitForLoadState('load');
-    const top = () => page.evaluate(() => document.getElementById('术语索引-latin-t')!.getBoundingClientRect().top);
+    const top = () =>
+      page.evaluate(() => document.getElementById('术语索引-latin-t')!.getBoundingClientRect().top);
     await expect.poll(top).toBeLessThan(150);
     expect(await top()).toBeGreaterThan(40);
   });
@@ -330,22 +409,33 @@ describe('term index', () => {
     for (const bar of await page.locator('.term-index-letters').all()) {
       const boxes = await bar
         .locator('a')
-        .evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => ({ left: r.left, top: r.top, height: r.height })));
+        .evaluateAll((links) =>
+          links
+            .map((a) => a.getBoundingClientRect())
+            .map((r) => ({ left: r.left, top: r.top, height: r.height })),
+        );
       // Every box is as tall as the others, and a box that follows on the same line starts level with the one before.
       expect(new Set(boxes.map((b) => Math.round(b.height))).size).toBe(1);
       for (let i = 1; i < boxes.length; i++) {
-        if (boxes[i].left > boxes[i - 1].left) expect(Math.abs(boxes[i].top - boxes[i - 1].top)).toBeLessThan(1);
+        if (boxes[i].left > boxes[i - 1].left)
+          expect(Math.abs(boxes[i].top - boxes[i - 1].top)).toBeLessThan(1);
       }
     }
     await page.locator('.term-index-letters a', { hasText: '#' }).click();
-    expect(await page.evaluate(() => location.hash)).toBe('#' + encodeURIComponent('术语索引-latin-0-9'));
+    expect(await page.evaluate(() => location.hash)).toBe(
+      '#' + encodeURIComponent('术语索引-latin-0-9'),
+    );
   });
 
   it('a section link lands on the chapter’s section that mentions the term; a row link lands on that figure row', async () => {
     const page = await hosted.open('terms/');
-    const term = page.locator('.term', { has: page.locator('.term-name', { hasText: /^PagedAttention$/ }) });
+    const term = page.locator('.term', {
+      has: page.locator('.term-name', { hasText: /^PagedAttention$/ }),
+    });
     await term.locator('a', { hasText: '服务层' }).click();
-    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.pathname + location.hash))).toBe('/#服务层');
+    await expect
+      .poll(() => page.evaluate(() => decodeURIComponent(location.pathname + location.hash)))
+      .toBe('/#服务层');
     const row = page.locator(byId('服务层'));
     expect(await row.evaluate((el) => el.matches(':target'))).toBe(true);
     expect(await row.textContent()).toContain('PagedAttention');
@@ -354,7 +444,9 @@ describe('term index', () => {
     expect(top).toBeLessThan(400);
 
     await page.goto(hosted.server.url + 'terms/');
-    const quant = page.locator('.term', { has: page.locator('.term-name', { hasText: /^推测解码$/ }) });
+    const quant = page.locator('.term', {
+      has: page.locator('.term-name', { hasText: /^推测解码$/ }),
+    });
     await quant.locator('a[href="/#1412-核心技术体系"]').click();
     await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/');
     const heading = page.locator(byId('1412-核心技术体系'));
@@ -376,10 +468,16 @@ describe('reading aids', () => {
 
   it('the reading bar grows with the scroll position, is hidden from assistive technology, and is absent with reduced motion', async () => {
     const page = await hosted.open();
-    const scale = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.reading-progress')!).transform).a);
+    const scale = () =>
+      page.evaluate(
+        () =>
+          new DOMMatrix(getComputedStyle(document.querySelector('.reading-progress')!).transform).a,
+      );
     // The bar's timeline becomes active with the first layout; until then it has no transform at all.
     await expect.poll(scale).toBe(0);
-    await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    await page.evaluate(() =>
+      window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2),
+    );
     await expect.poll(scale).toBeCloseTo(0.5, 1);
     expect(await page.locator('.reading-progress').getAttribute('aria-hidden')).toBe('true');
     const still = await hosted.open('', { reducedMotion: 'reduce' });

@@ -43,12 +43,16 @@ describe('following a link to a section', () => {
 
   it('copies a heading link, with its fragment, and says so', async () => {
     const page = await open('');
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hosted.server.origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hosted.server.origin });
     const link = page.locator('a.anchor-link[href="#1412-核心技术体系"]');
     await link.focus();
     expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(hosted.server.url + '#' + encodeURIComponent('1412-核心技术体系'));
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(hosted.server.url + '#' + encodeURIComponent('1412-核心技术体系'));
     await expect.poll(() => page.locator('#reader-status').textContent()).toBe('已复制本节链接');
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1412-核心技术体系');
     await page.context().close();
@@ -87,7 +91,9 @@ describe('on a 390 px phone', () => {
     expect(await link.isVisible()).toBe(true);
     await link.click();
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1433-技术风险评估');
-    const top = await page.evaluate(() => document.getElementById('1433-技术风险评估')!.getBoundingClientRect().top);
+    const top = await page.evaluate(
+      () => document.getElementById('1433-技术风险评估')!.getBoundingClientRect().top,
+    );
     expect(top).toBeGreaterThan(0);
     expect(top).toBeLessThan(150);
     await page.context().close();
@@ -107,13 +113,18 @@ describe('themes', () => {
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.body) {
-          (window as unknown as { themeAtFirstBody: string | undefined }).themeAtFirstBody = document.documentElement.dataset.theme;
+          (window as unknown as { themeAtFirstBody: string | undefined }).themeAtFirstBody =
+            document.documentElement.dataset.theme;
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { themeAtFirstBody: string }).themeAtFirstBody)).toBe('light');
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { themeAtFirstBody: string }).themeAtFirstBody,
+      ),
+    ).toBe('light');
     expect(await bg()).toBe('rgb(251, 250, 247)');
     await page.context().close();
   });

@@ -10,7 +10,11 @@ let subServer: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, subServer, browser] = await Promise.all([serveDist(distDir), serveDist(subDistDir, subBase), launchChromium()]);
+  [server, subServer, browser] = await Promise.all([
+    serveDist(distDir),
+    serveDist(subDistDir, subBase),
+    launchChromium(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -30,7 +34,12 @@ async function openPage(url: string, width = 1280): Promise<Watched> {
   const requests: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => (m.type() === 'error' || /Content Security Policy/i.test(m.text())) && problems.push(m.text()));
+  page.on(
+    'console',
+    (m) =>
+      (m.type() === 'error' || /Content Security Policy/i.test(m.text())) &&
+      problems.push(m.text()),
+  );
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('dialog', (d) => {
     problems.push(`unexpected dialog: ${d.message()}`);
@@ -40,7 +49,11 @@ async function openPage(url: string, width = 1280): Promise<Watched> {
   await page.addInitScript(() => {
     const keys: string[] = [];
     Object.assign(window, { keysSeen: keys });
-    addEventListener('keydown', (e) => keys.push(`${e.ctrlKey ? 'Control+' : ''}${e.key}@${Math.round(performance.now())}`), true);
+    addEventListener(
+      'keydown',
+      (e) => keys.push(`${e.ctrlKey ? 'Control+' : ''}${e.key}@${Math.round(performance.now())}`),
+      true,
+    );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await untilPainted(page);
@@ -64,12 +77,17 @@ async function pressCtrlK(page: Page) {
       keys: (window as unknown as { keysSeen: string[] }).keysSeen,
       dialog: document.querySelector<HTMLDialogElement>('.search-dialog')?.open ?? 'absent',
       active: document.activeElement?.tagName,
-      loaded: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()}@${Math.round(r.responseEnd)}`),
+      loaded: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+        (r) => `${r.name.split('/').pop()}@${Math.round(r.responseEnd)}`,
+      ),
     }));
-    throw new Error(`Ctrl+K did not reach the search field; the page saw ${JSON.stringify(seen)}`, { cause: error });
+    throw new Error(`Ctrl+K did not reach the search field; the page saw ${JSON.stringify(seen)}`, {
+      cause: error,
+    });
   }
 }
-const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
+const activeId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
 
 describe('search, by keyboard only', () => {
   it('loads nothing for search until opened, then finds 推测解码 and lands on the section with the term marked', async () => {
@@ -79,21 +97,32 @@ describe('search, by keyboard only', () => {
     await pressCtrlK(page);
     await page.keyboard.type('推测解码');
     // 推测解码 is in 14.1.2 and 14.1.3; the reference list has it as "Speculative Decoding".
-    await expect.poll(() => status(page).textContent()).toMatch(/^找到 3 个包含“推测解码”或同一术语其他名称的小节/);
+    await expect
+      .poll(() => status(page).textContent())
+      .toMatch(/^找到 3 个包含“推测解码”或同一术语其他名称的小节/);
     expect(await status(page).getAttribute('aria-live')).toBe('polite');
     expect(searchAssets(requests).some((u) => u.includes('/pagefind/'))).toBe(true);
     // The glossary comes with the index, on first open only.
-    expect(searchAssets(requests).some((u) => u.endsWith('/pagefind/chapter-glossary.json'))).toBe(true);
+    expect(searchAssets(requests).some((u) => u.endsWith('/pagefind/chapter-glossary.json'))).toBe(
+      true,
+    );
 
     const first = page.locator('.search-results a').first();
     const target = (await first.getAttribute('href'))!.slice(1);
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.closest('.search-results') !== null)).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('.search-results') !== null),
+    ).toBe(true);
     await page.keyboard.press('Enter');
 
-    expect(await page.locator('.search-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    expect(
+      await page.locator('.search-dialog').evaluate((d) => (d as HTMLDialogElement).open),
+    ).toBe(false);
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#${target}`);
-    const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, target);
+    const top = await page.evaluate(
+      (id) => document.getElementById(id)!.getBoundingClientRect().top,
+      target,
+    );
     expect(top).toBeGreaterThan(40);
     expect(top).toBeLessThan(200);
     const marked = await page.evaluate(() => {
@@ -117,12 +146,18 @@ describe('search, by keyboard only', () => {
     expect(await page.locator('.search-results a').count()).toBeGreaterThan(1);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => [...document.querySelectorAll('.search-results a')].indexOf(document.activeElement!))).toBe(1);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('.search-results a')].indexOf(document.activeElement!),
+      ),
+    ).toBe(1);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     expect(await activeId(page)).toBe('search-input');
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-open'))).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.hasAttribute('data-search-open')),
+    ).toBe(true);
     await page.context().close();
   });
 
@@ -133,7 +168,9 @@ describe('search, by keyboard only', () => {
     await expect.poll(() => status(page).textContent()).toMatch(/找到 \d+ 个包含“量化”/);
     const count = Number(/找到 (\d+) 个/.exec((await status(page).textContent())!)![1]);
     expect(count).toBeGreaterThan(3);
-    expect(await page.locator('.search-results:not(.search-results-partial) a').count()).toBe(count);
+    expect(await page.locator('.search-results:not(.search-results-partial) a').count()).toBe(
+      count,
+    );
     await page.context().close();
   });
 
@@ -151,7 +188,9 @@ describe('search, by keyboard only', () => {
     const { page } = await openPage(server.url);
     await pressCtrlK(page);
     await page.keyboard.type('Kubernetes 联邦推理');
-    await expect.poll(() => status(page).textContent()).toMatch(/^没有找到包含“Kubernetes 联邦推理”的小节/);
+    await expect
+      .poll(() => status(page).textContent())
+      .toMatch(/^没有找到包含“Kubernetes 联邦推理”的小节/);
     const retry = page.locator('.search-empty button');
     expect(await retry.textContent()).toBe('改为分别搜索：Kubernetes、联邦推理');
     await retry.focus();
@@ -179,13 +218,20 @@ interface CardSeen {
 }
 
 /** Types a query as a reader would (replacing what is there) and reads what the dialog shows. */
-async function searchFor(page: Page, query: string): Promise<{ status: string; results: ResultSeen[]; card: CardSeen | null }> {
+async function searchFor(
+  page: Page,
+  query: string,
+): Promise<{ status: string; results: ResultSeen[]; card: CardSeen | null }> {
   await page.locator('#search-input').focus();
   await page.keyboard.press('Control+a');
   await page.keyboard.type(query);
   await expect.poll(() => status(page).textContent()).toContain(`“${query}”`);
   return page.evaluate(() => {
-    const results = [...document.querySelectorAll<HTMLAnchorElement>('.search-results:not(.search-results-partial) a')].map((a) => ({
+    const results = [
+      ...document.querySelectorAll<HTMLAnchorElement>(
+        '.search-results:not(.search-results-partial) a',
+      ),
+    ].map((a) => ({
       id: decodeURIComponent(a.hash.slice(1)),
       title: a.querySelector('.search-result-title')!.textContent!,
       note: a.querySelector('.search-via')?.textContent ?? null,
@@ -202,12 +248,19 @@ async function searchFor(page: Page, query: string): Promise<{ status: string; r
               name: card.querySelector('h3')!.textContent!,
               names: card.querySelector('.search-term-names')?.textContent ?? '',
               pinyin: card.querySelector('.search-term-pinyin')?.textContent ?? null,
-              places: [...card.querySelectorAll<HTMLAnchorElement>('.search-term-places a')].map((a) => a.getAttribute('href')!),
-              entry: card.querySelector<HTMLAnchorElement>('.search-term-entry')!.getAttribute('href')!,
+              places: [...card.querySelectorAll<HTMLAnchorElement>('.search-term-places a')].map(
+                (a) => a.getAttribute('href')!,
+              ),
+              entry: card
+                .querySelector<HTMLAnchorElement>('.search-term-entry')!
+                .getAttribute('href')!,
               // Places on this page are found here; the entry is on the term index's own page.
               unresolved: links
                 .map((a) => a.getAttribute('href')!)
-                .filter((h) => h.startsWith('#') && !document.getElementById(decodeURIComponent(h.slice(1)))),
+                .filter(
+                  (h) =>
+                    h.startsWith('#') && !document.getElementById(decodeURIComponent(h.slice(1))),
+                ),
             }
           : null,
     };
@@ -222,7 +275,9 @@ async function indexEntry(page: Page, entry: string) {
   return {
     name: element?.querySelector('.term-name')?.textContent,
     // The index links places on the chapter's page (`/#…`); the card, shown on that page, links them as `#…`.
-    places: [...(element?.querySelectorAll('.term-places a') ?? [])].map((a) => a.getAttribute('href')!.replace(/^\/(?=#)/, '')),
+    places: [...(element?.querySelectorAll('.term-places a') ?? [])].map((a) =>
+      a.getAttribute('href')!.replace(/^\/(?=#)/, ''),
+    ),
   };
 }
 
@@ -249,7 +304,9 @@ describe('search through the glossary, in English names and their variants', () 
     expect(card!.pinyin).toBe('tui ce jie ma');
     // Its links are the term index's, and every one lands on something on the page.
     expect(card!.unresolved).toEqual([]);
-    expect(decodeURIComponent(new URL(card!.entry).pathname + new URL(card!.entry).hash)).toBe('/terms/#term-推测解码');
+    expect(decodeURIComponent(new URL(card!.entry).pathname + new URL(card!.entry).hash)).toBe(
+      '/terms/#term-推测解码',
+    );
     const entry = await indexEntry(page, card!.entry);
     expect(card!.places).toEqual(entry.places);
     expect(entry.name).toBe('推测解码');
@@ -264,7 +321,9 @@ describe('search through the glossary, in English names and their variants', () 
       const { status: text, results, card } = await searchFor(page, query);
       // The chapter writes it once, KV-Cache, in 14.4.2.
       expect(text).toMatch(new RegExp(`^找到 1 个包含“${query}”的小节`));
-      expect(results).toEqual([{ id: '1442-发展建议', title: '14.4.2 发展建议', note: null, marks: ['KV-Cache'] }]);
+      expect(results).toEqual([
+        { id: '1442-发展建议', title: '14.4.2 发展建议', note: null, marks: ['KV-Cache'] },
+      ]);
       expect(card!.name).toBe('KV-Cache');
       expect(card!.names).toContain('键值缓存');
       expect(card!.places).toEqual(['#1442-发展建议']);
@@ -272,7 +331,11 @@ describe('search through the glossary, in English names and their variants', () 
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1442-发展建议');
-    const marked = await page.evaluate(() => [...((CSS.highlights.get('search-result') as unknown as Set<Range>) ?? [])].map((r) => r.toString()));
+    const marked = await page.evaluate(() =>
+      [...((CSS.highlights.get('search-result') as unknown as Set<Range>) ?? [])].map((r) =>
+        r.toString(),
+      ),
+    );
     expect(new Set(marked)).toEqual(new Set(['KV-Cache']));
     await page.context().close();
   });
@@ -292,7 +355,9 @@ describe('search through the glossary, in English names and their variants', () 
     const cot = await searchFor(page, 'Chain of Thought');
     expect(cot.card!.name).toBe('思维链');
     const cotIds = cot.results.map((r) => r.id);
-    expect(cotIds).toEqual(expect.arrayContaining(['1411-推理优化技术演进', '1431-重点技术演进', '1432-技术发展里程碑']));
+    expect(cotIds).toEqual(
+      expect.arrayContaining(['1411-推理优化技术演进', '1431-重点技术演进', '1432-技术发展里程碑']),
+    );
     for (const r of cot.results) expect(r.note, r.id).toMatch(/^含(“(思维链|CoT)”)+$/);
     await page.context().close();
   });
@@ -309,7 +374,9 @@ describe('search through the glossary, in English names and their variants', () 
     // 14.1.2, 14.3.1 and 14.3.2 write 1.58-bit; found as typed, so no note. (After them comes
     // the entry of 量化, whose figure rows include "1.58-bit 量化".)
     const chapterResults = bits.results.filter((r) => !r.id.startsWith('term-'));
-    expect(chapterResults.map((r) => r.id).sort()).toEqual(['1412-核心技术体系', '1431-重点技术演进', '1432-技术发展里程碑'].sort());
+    expect(chapterResults.map((r) => r.id).sort()).toEqual(
+      ['1412-核心技术体系', '1431-重点技术演进', '1432-技术发展里程碑'].sort(),
+    );
     expect(bits.results.slice(0, 3)).toEqual(chapterResults);
     for (const r of bits.results) {
       expect(r.note).toBeNull();
@@ -320,7 +387,11 @@ describe('search through the glossary, in English names and their variants', () 
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1431-重点技术演进');
-    const marked = await page.evaluate(() => [...((CSS.highlights.get('search-result') as unknown as Set<Range>) ?? [])].map((r) => r.toString()));
+    const marked = await page.evaluate(() =>
+      [...((CSS.highlights.get('search-result') as unknown as Set<Range>) ?? [])].map((r) =>
+        r.toString(),
+      ),
+    );
     expect(marked).toContain('存算一体');
     await page.context().close();
   });
@@ -333,8 +404,14 @@ describe('search through the glossary, in English names and their variants', () 
     await page.locator('.search-term-entry').click();
     await expect.poll(() => page.evaluate(() => location.href)).toBe(card!.entry);
     await untilPainted(page);
-    expect(await page.evaluate(() => document.querySelector(':target')?.querySelector('.term-name')?.textContent)).toBe('MoE');
-    const top = await page.evaluate(() => document.querySelector(':target')!.getBoundingClientRect().top);
+    expect(
+      await page.evaluate(
+        () => document.querySelector(':target')?.querySelector('.term-name')?.textContent,
+      ),
+    ).toBe('MoE');
+    const top = await page.evaluate(
+      () => document.querySelector(':target')!.getBoundingClientRect().top,
+    );
     expect(top).toBeGreaterThan(40);
     expect(top).toBeLessThan(200);
 
@@ -346,9 +423,15 @@ describe('search through the glossary, in English names and their variants', () 
     const row = page.locator('.search-term-places a', { hasText: '2024 Q1' });
     const href = (await row.getAttribute('href'))!;
     await row.click();
-    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(decodeURIComponent(href));
+    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(
+      decodeURIComponent(href),
+    );
     expect(await page.evaluate(() => document.querySelector(':target')?.tagName)).toBe('TR');
-    const marked = await page.evaluate(() => [...((CSS.highlights.get('search-result') as unknown as Set<Range>) ?? [])].map((r) => r.toString()));
+    const marked = await page.evaluate(() =>
+      [...((CSS.highlights.get('search-result') as unknown as Set<Range>) ?? [])].map((r) =>
+        r.toString(),
+      ),
+    );
     expect(marked).toContain('Mixture of Experts');
     await page.context().close();
   });
@@ -382,13 +465,18 @@ describe('search under a sub-path', () => {
     // Wait for the whole word: a slow machine may first show results for a prefix.
     // 14.2.2 and the reference list; the term's entry in the index is the card above them.
     await expect.poll(() => status(page).textContent()).toMatch(/^找到 2 个包含“PagedAttention”/);
-    expect(new URL((await page.locator('.search-term-entry').getAttribute('href'))!).pathname).toBe(`${subBase}terms/`);
+    expect(new URL((await page.locator('.search-term-entry').getAttribute('href'))!).pathname).toBe(
+      `${subBase}terms/`,
+    );
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => decodeURIComponent(location.pathname + location.hash))).toBe(`${subBase}#1422-软件技术栈生态`);
+    expect(await page.evaluate(() => decodeURIComponent(location.pathname + location.hash))).toBe(
+      `${subBase}#1422-软件技术栈生态`,
+    );
     const pagefindRequests = requests.filter((u) => u.includes('pagefind'));
     expect(pagefindRequests.length).toBeGreaterThan(2);
-    for (const u of pagefindRequests) expect(new URL(u).pathname.startsWith(`${subBase}pagefind/`)).toBe(true);
+    for (const u of pagefindRequests)
+      expect(new URL(u).pathname.startsWith(`${subBase}pagefind/`)).toBe(true);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -3,7 +3,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useHostedBrowser } from '../support/hosted.ts';
 import { distDir } from '../support/paths.ts';
-import { builtPages, features, openPage, openPhoneToc, openSearch, pageUrl, selectors } from './site.ts';
+import {
+  builtPages,
+  features,
+  openPage,
+  openPhoneToc,
+  openSearch,
+  pageUrl,
+  selectors,
+} from './site.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -17,11 +25,19 @@ const hosted = useHostedBrowser();
 async function violations(page: Page, only: string[] = []): Promise<string[]> {
   const builder = new AxeBuilder({ page }).withTags(tags);
   for (const selector of only) {
-    expect(await page.locator(selector).count(), `${selector} is there to be scanned`).toBeGreaterThan(0);
+    expect(
+      await page.locator(selector).count(),
+      `${selector} is there to be scanned`,
+    ).toBeGreaterThan(0);
     builder.include(selector);
   }
   const { violations } = await builder.analyze();
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`));
+  return violations.flatMap((v) =>
+    v.nodes.map(
+      (n) =>
+        `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`,
+    ),
+  );
 }
 
 // axe walks the whole chapter (about 3,000 nodes with the index): 16 s on a quiet machine, and
@@ -39,7 +55,10 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
   it.each(views)(
     'has zero violations at $width px in $colorScheme mode',
     async ({ width, height, colorScheme }) => {
-      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
+      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), {
+        viewport: { width, height },
+        colorScheme,
+      });
       expect(await violations(page)).toEqual([]);
       await context.close();
     },
@@ -49,7 +68,10 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
   it.each(views.filter((v) => v.width === 390))(
     'has zero violations with the phone TOC open ($colorScheme)',
     async ({ width, height, colorScheme }) => {
-      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
+      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), {
+        viewport: { width, height },
+        colorScheme,
+      });
       const hasToc = file === 'index.html' || (await page.locator(selectors.phoneToc).count()) > 0;
       if (hasToc) {
         await openPhoneToc(page);
@@ -65,17 +87,24 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
   it.each([views[0], views[3]])(
     'has zero violations with the search dialog open, once the site has search ($width px, $colorScheme)',
     async ({ width, height, colorScheme }) => {
-      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
+      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), {
+        viewport: { width, height },
+        colorScheme,
+      });
       const offered = (await page.locator(selectors.searchOpen).count()) > 0;
       if (features.searchDialog || offered) {
         expect(offered, `search is built, so ${file} offers ${selectors.searchOpen}`).toBe(true);
         await openSearch(page);
         await page.keyboard.type('量化');
         // Scan the dialog with its results for the whole word rendered, not an intermediate state.
-        await page.waitForFunction(() => document.querySelector('.search-dialog [role="status"]')?.textContent?.includes('“量化”'));
+        await page.waitForFunction(() =>
+          document.querySelector('.search-dialog [role="status"]')?.textContent?.includes('“量化”'),
+        );
       }
       // A modal dialog: the page behind it is inert.
-      expect(await violations(page, features.searchDialog || offered ? ['.search-dialog'] : [])).toEqual([]);
+      expect(
+        await violations(page, features.searchDialog || offered ? ['.search-dialog'] : []),
+      ).toEqual([]);
       await context.close();
     },
     scanTimeout,
@@ -85,16 +114,30 @@ describe.each(builtPages(distDir))('axe on %s', (file) => {
   it.each([views[1], views[2]])(
     'has zero violations with a citation preview open and a copy reported ($width px, $colorScheme)',
     async ({ width, height, colorScheme }) => {
-      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport: { width, height }, colorScheme });
+      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), {
+        viewport: { width, height },
+        colorScheme,
+      });
       if (file === 'index.html') {
-        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hosted.server.origin });
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+          origin: hosted.server.origin,
+        });
         await page.locator('button.copy-section').first().click();
-        await page.waitForFunction(() => document.getElementById('reader-status')?.textContent !== '');
+        await page.waitForFunction(
+          () => document.getElementById('reader-status')?.textContent !== '',
+        );
         await page.locator('a.citation').first().focus();
-        await page.waitForFunction(() => document.querySelector('#citation-preview:popover-open') !== null);
+        await page.waitForFunction(
+          () => document.querySelector('#citation-preview:popover-open') !== null,
+        );
       }
       // The citation is scanned with its preview: it names it in aria-describedby.
-      expect(await violations(page, file === 'index.html' ? ['#citation-preview', '#reader-status', 'a.citation-anchor'] : [])).toEqual([]);
+      expect(
+        await violations(
+          page,
+          file === 'index.html' ? ['#citation-preview', '#reader-status', 'a.citation-anchor'] : [],
+        ),
+      ).toEqual([]);
       await context.close();
     },
     scanTimeout,
@@ -105,12 +148,21 @@ describe('a scan limited to a transient state', () => {
   it(
     'still reports what is wrong inside it, and only that',
     async () => {
-      const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, 'index.html'));
+      const { context, page } = await openPage(
+        hosted.browser,
+        pageUrl(hosted.server.url, 'index.html'),
+      );
       await page.locator('a.citation').first().focus();
-      await page.waitForFunction(() => document.querySelector('#citation-preview:popover-open') !== null);
+      await page.waitForFunction(
+        () => document.querySelector('#citation-preview:popover-open') !== null,
+      );
       // The same fault, an image without a text alternative, inside the preview and outside it.
       await page.evaluate(() => {
-        const img = () => Object.assign(document.createElement('img'), { src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=', className: 'gate-fault' });
+        const img = () =>
+          Object.assign(document.createElement('img'), {
+            src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=',
+            className: 'gate-fault',
+          });
         document.getElementById('citation-preview')!.append(img());
         document.querySelector('main p')!.append(img());
       });

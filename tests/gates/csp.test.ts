@@ -13,16 +13,20 @@ const builds = [
   { name: 'sub-path build', dir: subDistDir, base: subBase },
 ];
 
-const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const hash = (text: string) =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 function metaPolicy(document: Document): string {
-  const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy');
+  const metas = [...document.querySelectorAll('meta[http-equiv]')].filter(
+    (m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy',
+  );
   expect(metas, 'exactly one CSP meta').toHaveLength(1);
   return metas[0].getAttribute('content')!;
 }
 
 /** Script types a browser executes; JSON-LD and other data blocks are never run, so CSP ignores them. */
-const executable = (type: string | null) => type === null || type === '' || type === 'module' || /javascript|ecmascript/i.test(type);
+const executable = (type: string | null) =>
+  type === null || type === '' || type === 'module' || /javascript|ecmascript/i.test(type);
 
 describe.each(builds)('Content-Security-Policy of every page ($name)', ({ dir, base }) => {
   const pages = builtPages(dir);
@@ -48,23 +52,37 @@ describe.each(builds)('Content-Security-Policy of every page ($name)', ({ dir, b
     it('allows WebAssembly compilation and workers only as far as search needs them', () => {
       const wasm = csp.get('script-src')!.includes("'wasm-unsafe-eval'");
       const search = features.search || fs.existsSync(path.join(dir, 'pagefind'));
-      if (wasm) expect(search, "'wasm-unsafe-eval' is there for search's WebAssembly; without search it must go").toBe(true);
+      if (wasm)
+        expect(
+          search,
+          "'wasm-unsafe-eval' is there for search's WebAssembly; without search it must go",
+        ).toBe(true);
       expect(csp.get('worker-src') ?? ["'self'"]).toEqual(["'self'"]);
     });
 
     it('lists the hash of every inline script and style it contains', () => {
       const scriptSources = csp.get('script-src')!;
       const styleSources = csp.get('style-src') ?? csp.get('default-src')!;
-      const scripts = [...document.querySelectorAll('script:not([src])')].filter((s) => executable(s.getAttribute('type')));
+      const scripts = [...document.querySelectorAll('script:not([src])')].filter((s) =>
+        executable(s.getAttribute('type')),
+      );
       const styles = [...document.querySelectorAll('style')];
-      for (const s of scripts) expect(scriptSources, `inline script: ${s.textContent!.slice(0, 60)}`).toContain(hash(s.textContent!));
-      for (const s of styles) expect(styleSources, `inline style: ${s.textContent!.slice(0, 60)}`).toContain(hash(s.textContent!));
+      for (const s of scripts)
+        expect(scriptSources, `inline script: ${s.textContent!.slice(0, 60)}`).toContain(
+          hash(s.textContent!),
+        );
+      for (const s of styles)
+        expect(styleSources, `inline style: ${s.textContent!.slice(0, 60)}`).toContain(
+          hash(s.textContent!),
+        );
     });
 
     it('has no style attributes and no inline event handlers, which the policy would block', () => {
       expect(document.querySelectorAll('[style]').length).toBe(0);
       const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
-        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`),
+        [...el.attributes]
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `${el.tagName}[${a.name}]`),
       );
       expect(handlers).toEqual([]);
       expect(document.querySelectorAll('a[href^="javascript:" i]').length).toBe(0);
@@ -76,7 +94,10 @@ describe.each(builds)('Content-Security-Policy of every page ($name)', ({ dir, b
           'script[src], link[href][rel~="stylesheet"], link[rel~="preload"], link[rel~="modulepreload"], link[rel~="icon"], img[src], source[srcset], iframe',
         ),
       ]
-        .map((el) => el.getAttribute('src') ?? el.getAttribute('href') ?? el.getAttribute('srcset') ?? '')
+        .map(
+          (el) =>
+            el.getAttribute('src') ?? el.getAttribute('href') ?? el.getAttribute('srcset') ?? '',
+        )
         .filter((url) => /^(https?:)?\/\//i.test(url));
       expect(external).toEqual([]);
     });
@@ -90,9 +111,13 @@ describe.each(builds)('Content-Security-Policy of every page ($name)', ({ dir, b
     it('sends the hardening headers on every path', () => {
       expect(siteWide, `${base}* rule`).toBeDefined();
       const h = siteWide!.headers;
-      expect(Number(h.get('strict-transport-security')?.match(/max-age=(\d+)/)?.[1])).toBeGreaterThanOrEqual(31_536_000);
+      expect(
+        Number(h.get('strict-transport-security')?.match(/max-age=(\d+)/)?.[1]),
+      ).toBeGreaterThanOrEqual(31_536_000);
       expect(h.get('x-content-type-options')).toBe('nosniff');
-      expect(h.get('referrer-policy')).toMatch(/^(no-referrer|strict-origin|strict-origin-when-cross-origin|same-origin)$/);
+      expect(h.get('referrer-policy')).toMatch(
+        /^(no-referrer|strict-origin|strict-origin-when-cross-origin|same-origin)$/,
+      );
       expect(h.get('permissions-policy')).toMatch(/camera=\(\)/);
       expect(h.get('permissions-policy')).toMatch(/microphone=\(\)/);
       expect(h.get('permissions-policy')).toMatch(/geolocation=\(\)/);
@@ -104,14 +129,18 @@ describe.each(builds)('Content-Security-Policy of every page ($name)', ({ dir, b
     it.each(pages)("sends %s the page's own policy plus frame-ancestors 'none'", (file) => {
       const { document } = parseHTML(fs.readFileSync(path.join(dir, file), 'utf8'));
       const meta = parseCsp(metaPolicy(document as unknown as Document));
-      const paths = file.endsWith('index.html') ? [base + file.replace(/index\.html$/, ''), base + file] : [base + file];
+      const paths = file.endsWith('index.html')
+        ? [base + file.replace(/index\.html$/, ''), base + file]
+        : [base + file];
       for (const p of paths) {
         const rule = rules.find((r) => r.pattern === p);
         expect(rule, `rule for ${p}`).toBeDefined();
         const header = parseCsp(rule!.headers.get('content-security-policy')!);
         expect(header.get('frame-ancestors')).toEqual(["'none'"]);
         header.delete('frame-ancestors');
-        expect(Object.fromEntries([...header].map(([k, v]) => [k, [...v].sort()]))).toEqual(Object.fromEntries([...meta].map(([k, v]) => [k, [...v].sort()])));
+        expect(Object.fromEntries([...header].map(([k, v]) => [k, [...v].sort()]))).toEqual(
+          Object.fromEntries([...meta].map(([k, v]) => [k, [...v].sort()])),
+        );
       }
     });
   });

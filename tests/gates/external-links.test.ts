@@ -6,17 +6,20 @@ import { distDir } from '../support/paths.ts';
 import { builtPages, pageUrl } from './site.ts';
 
 describe('external links', () => {
-  it.each(builtPages(distDir))('in %s open safely: rel="noopener noreferrer" wherever a link opens a new context', (file) => {
-    const { document } = parseHTML(fs.readFileSync(path.join(distDir, file), 'utf8'));
-    const unsafe = [...document.querySelectorAll('a[target], area[target], form[target]')]
-      .filter((el) => el.getAttribute('target') !== '_self')
-      .filter((el) => {
-        const rel = (el.getAttribute('rel') ?? '').split(/\s+/);
-        return !(rel.includes('noopener') && rel.includes('noreferrer'));
-      })
-      .map((el) => el.outerHTML.slice(0, 120));
-    expect(unsafe).toEqual([]);
-  });
+  it.each(builtPages(distDir))(
+    'in %s open safely: rel="noopener noreferrer" wherever a link opens a new context',
+    (file) => {
+      const { document } = parseHTML(fs.readFileSync(path.join(distDir, file), 'utf8'));
+      const unsafe = [...document.querySelectorAll('a[target], area[target], form[target]')]
+        .filter((el) => el.getAttribute('target') !== '_self')
+        .filter((el) => {
+          const rel = (el.getAttribute('rel') ?? '').split(/\s+/);
+          return !(rel.includes('noopener') && rel.includes('noreferrer'));
+        })
+        .map((el) => el.outerHTML.slice(0, 120));
+      expect(unsafe).toEqual([]);
+    },
+  );
 });
 
 describe('page URL helper', () => {

@@ -16,7 +16,9 @@ describe.each([
 ])('html-validate over every page of the $name', ({ dir }) => {
   it.each(builtPages(dir))('%s has zero errors and zero warnings', async (file) => {
     const report = await validator.validateFile(path.join(dir, file));
-    const messages = report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    const messages = report.results.flatMap((r) =>
+      r.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+    );
     expect(messages).toEqual([]);
   });
 });

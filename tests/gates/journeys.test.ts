@@ -11,13 +11,20 @@ interface Watch {
 }
 
 /** Records CSP violations (console and `securitypolicyviolation` events), page errors and every request that leaves the site's origin. */
-async function watchedPage(context: BrowserContext, origin: string): Promise<{ page: Page; watch: Watch }> {
+async function watchedPage(
+  context: BrowserContext,
+  origin: string,
+): Promise<{ page: Page; watch: Watch }> {
   const watch: Watch = { cspViolations: [], offOrigin: [], errors: [] };
   context.on('request', (req) => {
     const url = req.url();
-    if (!url.startsWith(origin + '/') && !/^(data|blob|about):/.test(url)) watch.offOrigin.push(url);
+    if (!url.startsWith(origin + '/') && !/^(data|blob|about):/.test(url))
+      watch.offOrigin.push(url);
   });
-  await context.exposeBinding('__reportViolation', (_source, text: string) => void watch.cspViolations.push(text));
+  await context.exposeBinding(
+    '__reportViolation',
+    (_source, text: string) => void watch.cspViolations.push(text),
+  );
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window as unknown as { __reportViolation(t: string): void }).__reportViolation(
@@ -81,11 +88,15 @@ describe.each([
       // Search, once the site has it.
       const offered = (await page.locator(selectors.searchOpen).count()) > 0;
       if (features.searchDialog || offered) {
-        expect(offered, `the source renders ${selectors.searchOpen}, so the page offers it`).toBe(true);
+        expect(offered, `the source renders ${selectors.searchOpen}, so the page offers it`).toBe(
+          true,
+        );
         await openSearch(page);
         await page.keyboard.type('量化');
         // Scan the dialog with its results for the whole word rendered, not an intermediate state.
-        await page.waitForFunction(() => document.querySelector('.search-dialog [role="status"]')?.textContent?.includes('“量化”'));
+        await page.waitForFunction(() =>
+          document.querySelector('.search-dialog [role="status"]')?.textContent?.includes('“量化”'),
+        );
         await settle(page);
         await page.keyboard.press('Escape');
       }

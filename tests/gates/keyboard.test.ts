@@ -24,7 +24,11 @@ interface Stop {
 async function markControls(page: Page): Promise<number> {
   // Controls built as the reader comes near them (the matrix's filters) are counted once the
   // reader has come by: the page is read through, a screen at a time, and what loads is waited for.
-  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 800) {
+  for (
+    let y = 0;
+    y < (await page.evaluate(() => document.documentElement.scrollHeight));
+    y += 800
+  ) {
     await page.evaluate((top) => scrollTo(0, top), y);
     await afterNextFrame(page);
   }
@@ -43,15 +47,27 @@ async function markControls(page: Page): Promise<number> {
   }
   await afterNextFrame(page);
   const n = await page.evaluate(() => {
-    const selector = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
+    const selector =
+      'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
     let n = 0;
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
       if (el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.closest('[inert]')) continue;
-      if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false }) || el.getClientRects().length === 0) continue;
+      if (
+        !el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false }) ||
+        el.getClientRects().length === 0
+      )
+        continue;
       // A summary inside an always-open details on wide screens is a label, but still a tab stop.
       el.dataset.gateIndex = String(n++);
       const cs = getComputedStyle(el);
-      el.dataset.gateBefore = JSON.stringify([cs.outlineStyle, cs.outlineWidth, cs.boxShadow, cs.backgroundColor, cs.borderColor, cs.textDecorationLine]);
+      el.dataset.gateBefore = JSON.stringify([
+        cs.outlineStyle,
+        cs.outlineWidth,
+        cs.boxShadow,
+        cs.backgroundColor,
+        cs.borderColor,
+        cs.textDecorationLine,
+      ]);
     }
     return n;
   });
@@ -70,7 +86,14 @@ async function tabThrough(page: Page, limit: number): Promise<Stop[]> {
       if (!el || el === document.body) return null;
       const cs = getComputedStyle(el);
       const before = JSON.parse(el.dataset.gateBefore ?? '[]') as string[];
-      const now = [cs.outlineStyle, cs.outlineWidth, cs.boxShadow, cs.backgroundColor, cs.borderColor, cs.textDecorationLine];
+      const now = [
+        cs.outlineStyle,
+        cs.outlineWidth,
+        cs.boxShadow,
+        cs.backgroundColor,
+        cs.borderColor,
+        cs.textDecorationLine,
+      ];
       const names = ['outline', 'outline', 'box-shadow', 'background', 'border', 'underline'];
       const indicator = now.flatMap((v, k) => (v !== before[k] ? [names[k]] : []));
       // An outline only shows when it has a style and a width.
@@ -79,7 +102,11 @@ async function tabThrough(page: Page, limit: number): Promise<Stop[]> {
       return {
         index: el.dataset.gateIndex === undefined ? -1 : Number(el.dataset.gateIndex),
         description: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
-        indicator: [...new Set(outlineVisible ? [...indicator, 'outline'] : indicator.filter((x) => x !== 'outline'))],
+        indicator: [
+          ...new Set(
+            outlineVisible ? [...indicator, 'outline'] : indicator.filter((x) => x !== 'outline'),
+          ),
+        ],
         inViewport: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
         inPreview: el.closest('#citation-preview') !== null,
       };
@@ -105,7 +132,11 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
     beforeAll(async () => {
       ({ page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport }));
       // Opened without a click, so tabbing still starts at the top of the page.
-      if (phoneToc) await page.evaluate((sel) => ((document.querySelector(sel) as HTMLDetailsElement).open = true), selectors.phoneToc);
+      if (phoneToc)
+        await page.evaluate(
+          (sel) => ((document.querySelector(sel) as HTMLDetailsElement).open = true),
+          selectors.phoneToc,
+        );
       controls = await markControls(page);
       stops = await tabThrough(page, controls + 10);
     }, 120_000);
@@ -125,7 +156,9 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
       expect(missed).toEqual([]);
       // Tabbing on from a citation enters its preview, whose links are then in reach too.
       if (file === 'index.html') expect(stops.some((s) => s.inPreview)).toBe(true);
-      expect(stops.filter((s) => s.index === -1 && !s.inPreview).map((s) => s.description)).toEqual([]);
+      expect(stops.filter((s) => s.index === -1 && !s.inPreview).map((s) => s.description)).toEqual(
+        [],
+      );
     });
 
     it('shows a visible focus indicator on every stop, scrolled into view', () => {
@@ -143,11 +176,18 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
     const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file));
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    const inChapter = await page.evaluate(() => document.activeElement?.closest('#chapter') !== null);
+    const inChapter = await page.evaluate(
+      () => document.activeElement?.closest('#chapter') !== null,
+    );
     expect(inChapter).toBe(true);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
-    expect(await page.evaluate(() => document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').length,
+      ),
+    ).toBe(0);
     await context.close();
   });
 });

@@ -27,7 +27,10 @@ async function crawl(site: StaticServer): Promise<CheckResult> {
   });
   const broken = result.links
     .filter((l) => l.state === LinkState.BROKEN)
-    .map((l) => `${l.url} (from ${l.parent ?? '?'}): ${l.status} ${(l.failureDetails ?? []).map((d) => (d as Error).message ?? String(d)).join('; ')}`);
+    .map(
+      (l) =>
+        `${l.url} (from ${l.parent ?? '?'}): ${l.status} ${(l.failureDetails ?? []).map((d) => (d as Error).message ?? String(d)).join('; ')}`,
+    );
   const checked = result.links.filter((l) => l.state === LinkState.OK).length;
   return { broken, checked, external: [...external].sort() };
 }
@@ -54,10 +57,16 @@ describe.each([
 
   it('lists the external URLs it did not fetch, all of them https', () => {
     const html = fs.readFileSync(`${dir}/index.html`, 'utf8');
-    const inPage = [...html.matchAll(/<a\b[^>]*\bhref="(https?:[^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
-    console.info(`External links (listed, not fetched offline):\n  ${result.external.join('\n  ')}`);
+    const inPage = [...html.matchAll(/<a\b[^>]*\bhref="(https?:[^"]+)"/g)].map((m) =>
+      m[1].replaceAll('&amp;', '&'),
+    );
+    console.info(
+      `External links (listed, not fetched offline):\n  ${result.external.join('\n  ')}`,
+    );
     for (const url of inPage) expect(result.external).toContain(url);
-    expect(result.external.filter((u) => !u.startsWith('https:') && !u.startsWith(site.origin))).toEqual([]);
+    expect(
+      result.external.filter((u) => !u.startsWith('https:') && !u.startsWith(site.origin)),
+    ).toEqual([]);
   });
 });
 

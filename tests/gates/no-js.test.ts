@@ -12,7 +12,8 @@ const noScript = (options: { width?: number; colorScheme?: 'light' | 'dark' } = 
   colorScheme: options.colorScheme ?? ('light' as const),
 });
 
-const headerBottom = (page: Page) => page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().bottom);
+const headerBottom = (page: Page) =>
+  page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().bottom);
 
 describe('without JavaScript', () => {
   it('shows the whole chapter: every heading, paragraph and table cell of the source is rendered', async () => {
@@ -36,8 +37,14 @@ describe('without JavaScript', () => {
   });
 
   it('opens a section link below the sticky header', async () => {
-    const { context, page } = await openPage(hosted.browser, hosted.server.url + '#' + encodeURIComponent('1432-技术发展里程碑'), noScript());
-    const top = await page.evaluate(() => document.getElementById('1432-技术发展里程碑')!.getBoundingClientRect().top);
+    const { context, page } = await openPage(
+      hosted.browser,
+      hosted.server.url + '#' + encodeURIComponent('1432-技术发展里程碑'),
+      noScript(),
+    );
+    const top = await page.evaluate(
+      () => document.getElementById('1432-技术发展里程碑')!.getBoundingClientRect().top,
+    );
     expect(top).toBeGreaterThanOrEqual(await headerBottom(page));
     expect(top).toBeLessThan(400);
     await context.close();
@@ -52,13 +59,20 @@ describe('without JavaScript', () => {
     await last.click();
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(target);
     const id = target!.slice(1);
-    const top = await page.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().top, id);
+    const top = await page.evaluate(
+      (i) => document.getElementById(i)!.getBoundingClientRect().top,
+      id,
+    );
     expect(top).toBeGreaterThanOrEqual(await headerBottom(page));
     await context.close();
   });
 
   it('opens the TOC on a phone and follows an entry', async () => {
-    const { context, page } = await openPage(hosted.browser, hosted.server.url, noScript({ width: 390 }));
+    const { context, page } = await openPage(
+      hosted.browser,
+      hosted.server.url,
+      noScript({ width: 390 }),
+    );
     const link = page.locator(`${selectors.phoneToc} a`).nth(5);
     expect(await link.isVisible()).toBe(false);
     await page.locator(`${selectors.phoneToc} > summary`).click();
@@ -69,21 +83,30 @@ describe('without JavaScript', () => {
     await context.close();
   });
 
-  it.each(['light', 'dark'] as const)('follows the system %s theme and shows no control that needs a script', async (colorScheme) => {
-    const { context, page } = await openPage(hosted.browser, hosted.server.url, noScript({ colorScheme }));
-    const { bg, text, toggles } = await page.evaluate(() => ({
-      bg: getComputedStyle(document.body).backgroundColor,
-      text: getComputedStyle(document.body).color,
-      toggles: [...document.querySelectorAll('button')].filter((b) => b.checkVisibility({ visibilityProperty: true })).map((b) => b.textContent!.trim()),
-    }));
-    const luminance = (rgb: string) => {
-      const [r, g, b] = rgb.match(/[\d.]+/g)!.map(Number);
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    if (colorScheme === 'dark') expect(luminance(bg)).toBeLessThan(60);
-    else expect(luminance(bg)).toBeGreaterThan(200);
-    expect(Math.abs(luminance(bg) - luminance(text))).toBeGreaterThan(120);
-    expect(toggles).toEqual([]);
-    await context.close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'follows the system %s theme and shows no control that needs a script',
+    async (colorScheme) => {
+      const { context, page } = await openPage(
+        hosted.browser,
+        hosted.server.url,
+        noScript({ colorScheme }),
+      );
+      const { bg, text, toggles } = await page.evaluate(() => ({
+        bg: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.body).color,
+        toggles: [...document.querySelectorAll('button')]
+          .filter((b) => b.checkVisibility({ visibilityProperty: true }))
+          .map((b) => b.textContent!.trim()),
+      }));
+      const luminance = (rgb: string) => {
+        const [r, g, b] = rgb.match(/[\d.]+/g)!.map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      if (colorScheme === 'dark') expect(luminance(bg)).toBeLessThan(60);
+      else expect(luminance(bg)).toBeGreaterThan(200);
+      expect(Math.abs(luminance(bg) - luminance(text))).toBeGreaterThan(120);
+      expect(toggles).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -13,7 +13,11 @@ const contentWidth = Math.floor(((210 - 30) / 25.4) * 96);
 beforeAll(async () => {
   page = await hosted.open('', { width: contentWidth, height: 1000 });
   await page.emulateMedia({ media: 'print' });
-  pdf = await page.pdf({ format: 'A4', margin: { top: margin, right: margin, bottom: margin, left: margin }, printBackground: false });
+  pdf = await page.pdf({
+    format: 'A4',
+    margin: { top: margin, right: margin, bottom: margin, left: margin },
+    printBackground: false,
+  });
 }, 120_000);
 
 describe('printed to PDF', () => {
@@ -25,7 +29,11 @@ describe('printed to PDF', () => {
 
   it('shows no sidebar, header or buttons', async () => {
     const visible = await page.evaluate(() =>
-      [...document.querySelectorAll('aside, .sidebar, nav, .site-header, button, summary, .skip-link, .anchor-link, [role="dialog"], dialog')]
+      [
+        ...document.querySelectorAll(
+          'aside, .sidebar, nav, .site-header, button, summary, .skip-link, .anchor-link, [role="dialog"], dialog',
+        ),
+      ]
         .filter((el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
         .map((el) => el.outerHTML.slice(0, 80)),
     );
@@ -42,7 +50,9 @@ describe('printed to PDF', () => {
   });
 
   it('keeps the chapter text at full width', async () => {
-    const width = await page.evaluate(() => document.querySelector('article.prose')!.getBoundingClientRect().width);
+    const width = await page.evaluate(
+      () => document.querySelector('article.prose')!.getBoundingClientRect().width,
+    );
     expect(width).toBeGreaterThan(contentWidth * 0.9);
   });
 
@@ -67,7 +77,9 @@ describe('printed to PDF', () => {
     const hidden = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLAnchorElement>('.reference a[href^="http"]')]
         .filter((a) => {
-          const shown = (a.closest('.reference') as HTMLElement).innerText + getComputedStyle(a, '::after').content;
+          const shown =
+            (a.closest('.reference') as HTMLElement).innerText +
+            getComputedStyle(a, '::after').content;
           return !shown.includes(a.href.replace(/\/$/, '')) || !a.checkVisibility();
         })
         .map((a) => a.href),

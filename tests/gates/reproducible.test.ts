@@ -57,7 +57,9 @@ describe('reproducible builds', () => {
     const second = fingerprint(await cleanBuild());
     expect(first.size).toBeGreaterThan(3);
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
-    const differing = [...first].filter(([file, hash]) => second.get(file) !== hash).map(([file]) => file);
+    const differing = [...first]
+      .filter(([file, hash]) => second.get(file) !== hash)
+      .map(([file]) => file);
     expect(differing).toEqual([]);
   }, 300_000);
 });

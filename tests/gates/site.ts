@@ -38,7 +38,9 @@ function sourceMentions(dir: string, needle: string): boolean {
   return fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceMentions(full, needle);
-    return /\.(astro|ts|js|mdx)$/.test(entry.name) && fs.readFileSync(full, 'utf8').includes(needle);
+    return (
+      /\.(astro|ts|js|mdx)$/.test(entry.name) && fs.readFileSync(full, 'utf8').includes(needle)
+    );
   });
 }
 
@@ -47,8 +49,16 @@ export const selectors = {
   phoneToc: 'nav.toc details.toc-panel',
 };
 
-export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+    ...options,
+  });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   if (options.javaScriptEnabled !== false) await untilPainted(page);
@@ -58,11 +68,17 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
 /** Opens the search dialog through its button, when the page offers search. */
 export async function openSearch(page: Page): Promise<void> {
   await page.locator(selectors.searchOpen).first().click();
-  await page.locator('dialog[open], [role="dialog"]:not([hidden])').first().waitFor({ state: 'visible' });
+  await page
+    .locator('dialog[open], [role="dialog"]:not([hidden])')
+    .first()
+    .waitFor({ state: 'visible' });
 }
 
 /** Opens the collapsible phone TOC. */
 export async function openPhoneToc(page: Page): Promise<void> {
   await page.locator(`${selectors.phoneToc} > summary`).click();
-  await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLDetailsElement | null)?.open === true, selectors.phoneToc);
+  await page.waitForFunction(
+    (sel) => (document.querySelector(sel) as HTMLDetailsElement | null)?.open === true,
+    selectors.phoneToc,
+  );
 }

@@ -26,14 +26,23 @@ function pageTruth(page: string): { id: string; text: string; entry: boolean }[]
   const { document } = parseHTML(readDist(page));
   const article = document.querySelector('[data-pagefind-body]')!;
   article.querySelectorAll('[data-pagefind-ignore]').forEach((n) => n.remove());
-  const parts = article.innerHTML.split(/(?=<h[1-6][^>]*\sid="|<[a-z]+\s[^>]*\bdata-pagefind-title=")/);
+  const parts = article.innerHTML.split(
+    /(?=<h[1-6][^>]*\sid="|<[a-z]+\s[^>]*\bdata-pagefind-title=")/,
+  );
   return parts
     .map((part) => {
       const tag = /^<([a-z0-9]+)\s[^>]*/.exec(part);
-      const id = tag && (/^h[1-6]$/.test(tag[1]) || tag[0].includes('data-pagefind-title=')) ? /\sid="([^"]+)"/.exec(tag[0])?.[1] : undefined;
+      const id =
+        tag && (/^h[1-6]$/.test(tag[1]) || tag[0].includes('data-pagefind-title='))
+          ? /\sid="([^"]+)"/.exec(tag[0])?.[1]
+          : undefined;
       const spaced = part.replace(/<\/(p|li|td|th|tr|div|caption|dt|dd|h[1-6])>/g, ' </$1>');
       const { document: frag } = parseHTML(`<html><body>${spaced}</body></html>`);
-      return { id: id ?? '', text: (frag.body.textContent ?? '').replace(/\s+/g, ' '), entry: !/^h[1-6]$/.test(tag?.[1] ?? '') };
+      return {
+        id: id ?? '',
+        text: (frag.body.textContent ?? '').replace(/\s+/g, ' '),
+        entry: !/^h[1-6]$/.test(tag?.[1] ?? ''),
+      };
     })
     .filter((s) => s.id);
 }
@@ -46,8 +55,12 @@ describe('search recall and precision on the real index', () => {
   const truth = groundTruth();
   const chapter = truth.filter((t) => !t.entry && !t.id.startsWith('术语索引'));
   // The names come from the data file; the dialog's glossary is what the build wrote.
-  const terms = termsFileSchema.parse(parseYaml(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')));
-  const glossary = JSON.parse(fs.readFileSync(path.join(distDir, 'pagefind', 'chapter-glossary.json'), 'utf8')) as Glossary;
+  const terms = termsFileSchema.parse(
+    parseYaml(fs.readFileSync(path.join(root, 'content/terms.yaml'), 'utf8')),
+  );
+  const glossary = JSON.parse(
+    fs.readFileSync(path.join(distDir, 'pagefind', 'chapter-glossary.json'), 'utf8'),
+  ) as Glossary;
 
   beforeAll(async () => {
     ({ pagefind, sections, release } = await loadPagefind(distDir));
@@ -59,7 +72,9 @@ describe('search recall and precision on the real index', () => {
   it('splits the site into the same sections the ground truth sees: the chapter’s 20 and the term index’s, then the index page’s entries', () => {
     // The chapter's page has the index's section; its own page one heading for each of its two
     // parts, then every entry is a result of its own, and no letter group is ("拼音 T" answers nothing).
-    const entries = parseHTML(readDist('terms/index.html')).document.querySelectorAll('.term-index .term');
+    const entries = parseHTML(readDist('terms/index.html')).document.querySelectorAll(
+      '.term-index .term',
+    );
     expect(entries.length).toBe(terms.length);
     expect(truth.length).toBe(20 + 1 + 2 + terms.length);
     expect(sections.map((s) => s.id)).toEqual(truth.map((t) => t.id));
@@ -80,11 +95,20 @@ describe('search recall and precision on the real index', () => {
     expect(glossary.terms.map((t) => t.name).sort()).toEqual(terms.map((t) => t.name).sort());
     for (const t of glossary.terms) {
       const source = terms.find((e) => e.name === t.name)!;
-      expect([t.en, t.zh, t.aliases, t.pinyin]).toEqual([source.en, source.zh, source.aliases, source.pinyin]);
-      expect(index.getElementById(t.entryId)?.querySelector('.term-name')?.textContent, t.name).toBe(t.name);
+      expect([t.en, t.zh, t.aliases, t.pinyin]).toEqual([
+        source.en,
+        source.zh,
+        source.aliases,
+        source.pinyin,
+      ]);
+      expect(
+        index.getElementById(t.entryId)?.querySelector('.term-name')?.textContent,
+        t.name,
+      ).toBe(t.name);
       for (const p of t.places) {
         expect(document.getElementById(p.sectionId), `${t.name} → ${p.sectionId}`).not.toBeNull();
-        for (const r of p.rows) expect(document.getElementById(r.id)?.tagName, `${t.name} → ${r.id}`).toBe('TR');
+        for (const r of p.rows)
+          expect(document.getElementById(r.id)?.tagName, `${t.name} → ${r.id}`).toBe('TR');
       }
     }
   });
@@ -93,9 +117,13 @@ describe('search recall and precision on the real index', () => {
     const entry = truth.find((t) => t.id === 'term-推测解码')!;
     expect(entry.text).toMatch(/^推测解码 Speculative Decoding tui ce jie ma 14\.1\.2/);
     const raw = await pagefind.search('Speculative Decoding');
-    const subs = raw ? (await Promise.all(raw.results.map((r) => r.data()))).flatMap((p) => p.sub_results) : [];
+    const subs = raw
+      ? (await Promise.all(raw.results.map((r) => r.data()))).flatMap((p) => p.sub_results)
+      : [];
     const excerpt = subs.find((s) => s.anchor?.id === 'term-推测解码')?.excerpt ?? '';
-    expect(excerpt.replace(/<\/?mark>/g, '')).toContain('推测解码 Speculative Decoding tui ce jie ma');
+    expect(excerpt.replace(/<\/?mark>/g, '')).toContain(
+      '推测解码 Speculative Decoding tui ce jie ma',
+    );
   });
 
   it(`finds every section that contains each of ${searchTerms.length} terms (or another name of the term it names), whole matches first`, async () => {
@@ -111,8 +139,14 @@ describe('search recall and precision on the real index', () => {
       // A query that names a term also asks for the term's other names; the term's own entry in
       // the index is the card above the results.
       const named = terms.find((t) => t.name === results.term?.name);
-      const holdsOtherName = (text: string) => !!named && formsOf(named).some((n) => holdsName(text, n, named.excludes));
-      const relevant = truth.filter((s) => s.id !== results.term?.entryId && (holdsQuery(s.text, term) || holdsOtherName(s.text))).map((s) => s.id);
+      const holdsOtherName = (text: string) =>
+        !!named && formsOf(named).some((n) => holdsName(text, n, named.excludes));
+      const relevant = truth
+        .filter(
+          (s) =>
+            s.id !== results.term?.entryId && (holdsQuery(s.text, term) || holdsOtherName(s.text)),
+        )
+        .map((s) => s.id);
       expect(relevant.length, `"${term}" must occur in the chapter`).toBeGreaterThan(0);
       const returned = [...results.whole, ...results.partial].map((r) => r.id);
       const missing = relevant.filter((id) => !returned.includes(id));
@@ -123,7 +157,11 @@ describe('search recall and precision on the real index', () => {
       correctBeforePartial += results.whole.filter((r) => relevant.includes(r.id)).length;
       // What Pagefind alone returns, for the record.
       const raw = await pagefind.search(term);
-      const rawIds = raw ? (await Promise.all(raw.results.map((r) => r.data()))).flatMap((p) => p.sub_results.map((s) => s.anchor?.id)) : [];
+      const rawIds = raw
+        ? (await Promise.all(raw.results.map((r) => r.data()))).flatMap((p) =>
+            p.sub_results.map((s) => s.anchor?.id),
+          )
+        : [];
       engineFound += relevant.filter((id) => rawIds.includes(id)).length;
     }
     const recall = found / expected;
@@ -160,7 +198,8 @@ describe('search recall and precision on the real index', () => {
   it('puts sections that hold only part of a compound term after the whole matches', async () => {
     const r = await searchSections(pagefind, sections, '存算一体', glossary);
     expect(r.whole.map((s) => s.id)).toEqual(['1431-重点技术演进']);
-    for (const s of r.partial) expect(holdsQuery(truth.find((t) => t.id === s.id)!.text, '存算一体')).toBe(false);
+    for (const s of r.partial)
+      expect(holdsQuery(truth.find((t) => t.id === s.id)!.text, '存算一体')).toBe(false);
   });
 
   it(`finds, for every name of every term in the data file, every section holding any of its names, and only those`, async () => {

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumPath, firefoxPath, miniBrowserPath, webkitDriverPath } from '../support/browser-paths.ts';
+import {
+  chromiumPath,
+  firefoxPath,
+  miniBrowserPath,
+  webkitDriverPath,
+} from '../support/browser-paths.ts';
 
 const run = promisify(execFile);
 const script = join(import.meta.dirname, '../../scripts/ensure-browsers.sh');
@@ -14,15 +19,25 @@ const script = join(import.meta.dirname, '../../scripts/ensure-browsers.sh');
 describe('the browser check before the tests', () => {
   let stubs: string;
   const calls = () => readFile(join(stubs, 'calls'), 'utf8').catch(() => '');
-  const installed = { CHROMIUM_PATH: chromiumPath, FIREFOX_PATH: firefoxPath, WEBKIT_DRIVER_PATH: webkitDriverPath, MINIBROWSER_PATH: miniBrowserPath };
+  const installed = {
+    CHROMIUM_PATH: chromiumPath,
+    FIREFOX_PATH: firefoxPath,
+    WEBKIT_DRIVER_PATH: webkitDriverPath,
+    MINIBROWSER_PATH: miniBrowserPath,
+  };
   const check = (paths: Partial<typeof installed> = {}) =>
-    run('bash', [script], { env: { ...process.env, PATH: `${stubs}:${process.env.PATH}`, ...installed, ...paths } }).catch((e: Error) => e);
+    run('bash', [script], {
+      env: { ...process.env, PATH: `${stubs}:${process.env.PATH}`, ...installed, ...paths },
+    }).catch((e: Error) => e);
 
   beforeAll(async () => {
     stubs = await mkdtemp(join(tmpdir(), 'ensure-browsers-'));
     // Recorders in place of the installers: they note the call and succeed, so the script goes on.
     for (const tool of ['apt-get', 'sudo']) {
-      await writeFile(join(stubs, tool), `#!/bin/sh\necho "${tool} $*" >> "${join(stubs, 'calls')}"\n`);
+      await writeFile(
+        join(stubs, tool),
+        `#!/bin/sh\necho "${tool} $*" >> "${join(stubs, 'calls')}"\n`,
+      );
       await chmod(join(stubs, tool), 0o755);
     }
   });
@@ -37,11 +52,28 @@ describe('the browser check before the tests', () => {
 
   it.each([
     { missing: 'Chromium', paths: { CHROMIUM_PATH: '/nonexistent/chromium' }, package: 'chromium' },
-    { missing: 'Firefox ESR', paths: { FIREFOX_PATH: '/nonexistent/firefox-esr' }, package: 'firefox-esr' },
-    { missing: 'WebKitWebDriver', paths: { WEBKIT_DRIVER_PATH: '/nonexistent/WebKitWebDriver' }, package: 'webkit2gtk-driver' },
-    { missing: 'MiniBrowser', paths: { MINIBROWSER_PATH: '/nonexistent/MiniBrowser' }, package: 'webkit2gtk-driver' },
-  ])('asks apt-get for $package, and only for what is missing, when $missing is missing', async ({ paths, package: name }) => {
-    await check(paths);
-    expect((await calls()).replace(/^sudo /gm, '')).toBe(`apt-get update -qq\napt-get install -y -qq --no-install-recommends ${name}\n`);
-  });
+    {
+      missing: 'Firefox ESR',
+      paths: { FIREFOX_PATH: '/nonexistent/firefox-esr' },
+      package: 'firefox-esr',
+    },
+    {
+      missing: 'WebKitWebDriver',
+      paths: { WEBKIT_DRIVER_PATH: '/nonexistent/WebKitWebDriver' },
+      package: 'webkit2gtk-driver',
+    },
+    {
+      missing: 'MiniBrowser',
+      paths: { MINIBROWSER_PATH: '/nonexistent/MiniBrowser' },
+      package: 'webkit2gtk-driver',
+    },
+  ])(
+    'asks apt-get for $package, and only for what is missing, when $missing is missing',
+    async ({ paths, package: name }) => {
+      await check(paths);
+      expect((await calls()).replace(/^sudo /gm, '')).toBe(
+        `apt-get update -qq\napt-get install -y -qq --no-install-recommends ${name}\n`,
+      );
+    },
+  );
 });

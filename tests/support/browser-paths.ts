@@ -8,4 +8,6 @@ export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const webkitDriverPath = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 /** WebKitGTK's own small browser, which WebKitWebDriver starts; it lives under the library's multiarch directory. */
 export const miniBrowserPath =
-  process.env.MINIBROWSER_PATH ?? fs.globSync('/usr/lib/*/webkit2gtk-4.1/MiniBrowser')[0] ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+  process.env.MINIBROWSER_PATH ??
+  fs.globSync('/usr/lib/*/webkit2gtk-4.1/MiniBrowser')[0] ??
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';

@@ -25,7 +25,9 @@ export function launchChromium(): Promise<Browser> {
  * the page's scripts to run: call it only where JavaScript is on.)
  */
 export async function untilPainted(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('first-contentful-paint').length > 0,
+  );
   await afterNextFrame(page);
 }
 
@@ -35,5 +37,7 @@ export async function untilPainted(page: Page): Promise<void> {
  * drawn, the second after it.
  */
 export async function afterNextFrame(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
 }

@@ -38,7 +38,10 @@ export function useEngine(name: EngineName, dir = distDir, base = '/') {
      * Opens the build at `path` (after the base) in a fresh context, closing the page opened before:
      * WebKit's adapter has one window for all journeys, and one journey needs one page.
      */
-    async open(urlPath = '', options: OpenOptions = { width: 1280, height: 900 }): Promise<ReaderPage> {
+    async open(
+      urlPath = '',
+      options: OpenOptions = { width: 1280, height: 900 },
+    ): Promise<ReaderPage> {
       if (!engine) throw new Error('the engine starts in beforeAll');
       await Promise.allSettled(pages.splice(0).map((p) => p.close()));
       const page = await engine.open(urlPath, options);

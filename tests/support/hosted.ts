@@ -43,14 +43,20 @@ export function useHostedBrowser(dir = distDir, base = '/') {
     },
     async open(path = '', options: OpenOptions = {}): Promise<Page> {
       const contextOptions: BrowserContextOptions = {
-        viewport: { width: options.width ?? (options.phone ? 390 : 1280), height: options.height ?? (options.phone ? 800 : 900) },
+        viewport: {
+          width: options.width ?? (options.phone ? 390 : 1280),
+          height: options.height ?? (options.phone ? 800 : 900),
+        },
         colorScheme: options.colorScheme ?? 'light',
         javaScriptEnabled: options.javaScriptEnabled ?? true,
         reducedMotion: options.reducedMotion ?? 'no-preference',
         ...(options.phone ? { hasTouch: true, isMobile: true } : {}),
       };
       const context = await hosted.browser.newContext(contextOptions);
-      if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hosted.server.origin });
+      if (options.clipboard)
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+          origin: hosted.server.origin,
+        });
       const page = await context.newPage();
       await page.goto(hosted.server.url + path, { waitUntil: 'load' });
       if (contextOptions.javaScriptEnabled) await untilPainted(page);

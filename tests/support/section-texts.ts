@@ -50,5 +50,9 @@ export function sectionTextsFromDocument(doc: Document): SectionText[] {
     if (block && current) current.text += ' ';
   };
   body.childNodes.forEach(visit);
-  return sections.map((s) => ({ ...s, text: normaliseSpace(s.text), labels: normaliseSpace(s.labels) }));
+  return sections.map((s) => ({
+    ...s,
+    text: normaliseSpace(s.text),
+    labels: normaliseSpace(s.labels),
+  }));
 }

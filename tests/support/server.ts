@@ -91,7 +91,9 @@ function headersFor(rules: HeaderRule[], urlPath: string): Map<string, string> {
  */
 export async function hostBuild(dir: string, base = '/'): Promise<StaticServer> {
   const headersFile = path.join(dir, '_headers');
-  const rules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : [];
+  const rules = fs.existsSync(headersFile)
+    ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8'))
+    : [];
   return serveDist(dir, base, (urlPath) => headersFor(rules, urlPath));
 }
 
@@ -126,13 +128,22 @@ const recorder = `(() => {
  */
 export async function hostObservedBuild(dir: string, base = '/'): Promise<ObservedServer> {
   const headersFile = path.join(dir, '_headers');
-  const rules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : [];
+  const rules = fs.existsSync(headersFile)
+    ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8'))
+    : [];
   const cspReports: string[] = [];
   const failedResponses: string[] = [];
   const withReports = (urlPath: string) =>
-    [...headersFor(rules, urlPath)].map(([k, v]): [string, string] => (k === 'content-security-policy' ? [k, `${v}; report-uri ${base}${REPORTS}`] : [k, v]));
+    [...headersFor(rules, urlPath)].map(([k, v]): [string, string] =>
+      k === 'content-security-policy' ? [k, `${v}; report-uri ${base}${REPORTS}`] : [k, v],
+    );
   const handle: Handler = (req, res, urlPath) => {
-    res.on('finish', () => res.statusCode >= 400 && failedResponses.push(`${res.statusCode} ${base}${urlPath.slice(1)}`));
+    res.on(
+      'finish',
+      () =>
+        res.statusCode >= 400 &&
+        failedResponses.push(`${res.statusCode} ${base}${urlPath.slice(1)}`),
+    );
     if (urlPath === `/${REPORTS}`) {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
@@ -165,8 +176,10 @@ export async function hostObservedBuild(dir: string, base = '/'): Promise<Observ
 /** Each report of a `report-uri` POST (`application/csp-report`, one object or a list) as one line. */
 function cspReportLines(body: string): string[] {
   const parsed = JSON.parse(body) as unknown;
-  return (Array.isArray(parsed) ? parsed : [parsed]).map((item: Record<string, Record<string, string | number>>) => {
-    const r = item['csp-report'] ?? item.body ?? item;
-    return `${r['effective-directive'] ?? r['violated-directive'] ?? r.effectiveDirective} blocked ${r['blocked-uri'] ?? r.blockedURL ?? 'inline'} (${r['source-file'] ?? r['document-uri'] ?? r.documentURL}:${r['line-number'] ?? r.lineNumber ?? ''})`;
-  });
+  return (Array.isArray(parsed) ? parsed : [parsed]).map(
+    (item: Record<string, Record<string, string | number>>) => {
+      const r = item['csp-report'] ?? item.body ?? item;
+      return `${r['effective-directive'] ?? r['violated-directive'] ?? r.effectiveDirective} blocked ${r['blocked-uri'] ?? r.blockedURL ?? 'inline'} (${r['source-file'] ?? r['document-uri'] ?? r.documentURL}:${r['line-number'] ?? r.lineNumber ?? ''})`;
+    },
+  );
 }

@@ -39,9 +39,12 @@ export function sourceFragments(): SourceFragment[] {
     if (inToc && node.type !== 'heading') continue;
     visit(node, (n) => {
       const line = n.position?.start.line ?? 0;
-      if (n.type === 'heading') fragments.push({ kind: 'heading', text: normaliseText(toString(n)), line });
-      else if (n.type === 'paragraph') fragments.push({ kind: 'paragraph', text: normaliseText(toString(n)), line });
-      else if (n.type === 'tableCell') fragments.push({ kind: 'cell', text: normaliseText(toString(n)), line });
+      if (n.type === 'heading')
+        fragments.push({ kind: 'heading', text: normaliseText(toString(n)), line });
+      else if (n.type === 'paragraph')
+        fragments.push({ kind: 'paragraph', text: normaliseText(toString(n)), line });
+      else if (n.type === 'tableCell')
+        fragments.push({ kind: 'cell', text: normaliseText(toString(n)), line });
       else return;
       return 'skip';
     });

@@ -65,7 +65,8 @@ export interface FigureProblem {
 }
 
 /** A cell's words without citation markers: `**特定场景** [6]` → `特定场景`. */
-export const withoutCitations = (text: string) => text.replace(/\s*\[\d+(?:\s*,\s*\d+)*\]/g, '').trim();
+export const withoutCitations = (text: string) =>
+  text.replace(/\s*\[\d+(?:\s*,\s*\d+)*\]/g, '').trim();
 
 /** The link id of a row: its label as the chapter's headings would slug it (`TensorRT` → `tensorrt`). */
 export function rowIdFor(label: string, prefix = ''): string {
@@ -92,7 +93,8 @@ export function readFigure(
   const where = `figure "${name}"`;
   const labels = header.map((h) => h.text);
   const listed = labels.join(', ');
-  const keyHint = 'Key each column by its header text as the table writes it, without the ** marks.';
+  const keyHint =
+    'Key each column by its header text as the table writes it, without the ** marks.';
 
   header.forEach((h, i) => {
     if (labels.indexOf(h.text) !== i) {
@@ -119,7 +121,10 @@ export function readFigure(
       place: { spec: ['rowId'] },
     });
   }
-  const columns: FigureColumn[] = labels.map((label) => ({ label, ...(spec.columns[label] ?? { encode: 'text', allowText: false, groups: false }) }));
+  const columns: FigureColumn[] = labels.map((label) => ({
+    label,
+    ...(spec.columns[label] ?? { encode: 'text', allowText: false, groups: false }),
+  }));
   const idColumn = Math.max(0, spec.rowId === undefined ? 0 : labels.indexOf(spec.rowId));
 
   let group = '';
@@ -182,7 +187,14 @@ export function readFigure(
       return cell;
     });
     const label = withoutCitations(cells[idColumn].text || cells[idColumn].repeatsGroup || '');
-    return { id: rowIdFor(label, spec.idPrefix), order, label, cells, group: columns.some((c) => c.groups) ? group : undefined, line: cellsIn[0]?.line ?? 0 };
+    return {
+      id: rowIdFor(label, spec.idPrefix),
+      order,
+      label,
+      cells,
+      group: columns.some((c) => c.groups) ? group : undefined,
+      line: cellsIn[0]?.line ?? 0,
+    };
   });
 
   if (problems.length > 0) return { problems };
@@ -197,8 +209,15 @@ export function readFigure(
       idColumn,
       columns,
       rows,
-      gainAxis: gains.length ? { lo: 1, hi: niceCeil(Math.max(...gains.map((g) => g.max))) } : undefined,
-      timeAxis: spans.length ? { start: Math.floor(Math.min(...spans.map((s) => s.start))), end: Math.ceil(Math.max(...spans.map((s) => s.end))) } : undefined,
+      gainAxis: gains.length
+        ? { lo: 1, hi: niceCeil(Math.max(...gains.map((g) => g.max))) }
+        : undefined,
+      timeAxis: spans.length
+        ? {
+            start: Math.floor(Math.min(...spans.map((s) => s.start))),
+            end: Math.ceil(Math.max(...spans.map((s) => s.end))),
+          }
+        : undefined,
     },
   };
 }

@@ -6,7 +6,10 @@ export function nextSort(current: SortDirection): SortDirection {
 }
 
 /** Stable sort by key; ties and `none` keep the source order. */
-export function sortRows<T extends { order: number; key: number }>(rows: T[], direction: SortDirection): T[] {
+export function sortRows<T extends { order: number; key: number }>(
+  rows: T[],
+  direction: SortDirection,
+): T[] {
   if (direction === 'none') return [...rows].sort((a, b) => a.order - b.order);
   const sign = direction === 'descending' ? -1 : 1;
   return [...rows].sort((a, b) => sign * (a.key - b.key) || a.order - b.order);

@@ -16,15 +16,21 @@ const httpUrl = z.string({ error: 'write it as an absolute URL, e.g. https://exa
       return false;
     }
   },
-  { error: (issue) => `"${String(issue.input)}" is not an absolute http(s) URL, e.g. https://example.org` },
+  {
+    error: (issue) =>
+      `"${String(issue.input)}" is not an absolute http(s) URL, e.g. https://example.org`,
+  },
 );
 
 /** YAML reads `published: 2026` as a number; a year is as good a date as a day. */
 const partialDate = z.preprocess(
   (value) => (typeof value === 'number' ? String(value) : value),
-  z.string({ error: 'write it as YYYY-MM-DD, YYYY-MM or YYYY' }).refine((value) => parsePartialDate(value) !== undefined, {
-    error: (issue) => `"${String(issue.input)}" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY`,
-  }),
+  z
+    .string({ error: 'write it as YYYY-MM-DD, YYYY-MM or YYYY' })
+    .refine((value) => parsePartialDate(value) !== undefined, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY`,
+    }),
 );
 
 const SPDX_IDS = new Set<string>(licenseIds);
@@ -41,10 +47,12 @@ export function spdxProblem(id: string): string | undefined {
   return `"${id}" is not an SPDX licence identifier (see https://spdx.org/licenses/, e.g. CC-BY-4.0, CC-BY-NC-SA-4.0, MIT)`;
 }
 
-const spdxId = z.string({ error: 'write it as an SPDX licence identifier, e.g. CC-BY-4.0' }).superRefine((id, ctx) => {
-  const problem = spdxProblem(id);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const spdxId = z
+  .string({ error: 'write it as an SPDX licence identifier, e.g. CC-BY-4.0' })
+  .superRefine((id, ctx) => {
+    const problem = spdxProblem(id);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** A name as a citation needs it: the family name apart, since styles order and abbreviate by it. */
 const authorSchema = z.strictObject({
@@ -83,13 +91,19 @@ export const factsSchema = z.strictObject({
   description: text.optional(),
   /** Title of the survey or book the chapter belongs to. */
   partOf: text.optional(),
-  authors: z.array(authorSchema, { error: 'write a list of authors, each with family (and given)' }).min(1, 'leave authors out rather than empty').optional(),
+  authors: z
+    .array(authorSchema, { error: 'write a list of authors, each with family (and given)' })
+    .min(1, 'leave authors out rather than empty')
+    .optional(),
   /** Date of publication: YYYY-MM-DD, YYYY-MM or YYYY. */
   published: partialDate.optional(),
   /** The licence, as an SPDX identifier (CC-BY-4.0). */
   license: spdxId.optional(),
   /** Subjects of the chapter, for search engines (JSON-LD keywords). */
-  keywords: z.array(text, { error: 'write a list of keywords' }).min(1, 'leave keywords out rather than empty').optional(),
+  keywords: z
+    .array(text, { error: 'write a list of keywords' })
+    .min(1, 'leave keywords out rather than empty')
+    .optional(),
   /** Where the site is served (https://example.org); SITE_URL overrides it for a deploy. */
   site: httpUrl.optional(),
   /** The source repository: each section then links to its lines there. */

@@ -4,11 +4,17 @@ import { type ScaleName, scales } from '../scales.ts';
 const scaleNames = Object.keys(scales) as ScaleName[];
 
 /** How a column's cells are drawn besides their words. */
-export const encodings = ['text', 'gain', 'span', ...scaleNames.map((s) => `level:${s}` as const)] as const;
+export const encodings = [
+  'text',
+  'gain',
+  'span',
+  ...scaleNames.map((s) => `level:${s}` as const),
+] as const;
 export type Encoding = (typeof encodings)[number];
 
 const encodingSchema = z.enum(encodings, {
-  error: (issue) => `"${String(issue.input)}" is not an encoding; use one of ${encodings.join(', ')}`,
+  error: (issue) =>
+    `"${String(issue.input)}" is not an encoding; use one of ${encodings.join(', ')}`,
 });
 
 const columnObject = z.strictObject({
@@ -21,9 +27,20 @@ const columnObject = z.strictObject({
 });
 
 /** A column's drawing: `gain` is short for `{ encode: gain }`. */
-export const columnSpecSchema = z.preprocess((value) => (typeof value === 'string' ? { encode: value } : value), columnObject);
+export const columnSpecSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { encode: value } : value),
+  columnObject,
+);
 
-export const figureForms = ['matrix', 'timeline', 'milestones', 'roadmap', 'stack', 'tracks', 'levels'] as const;
+export const figureForms = [
+  'matrix',
+  'timeline',
+  'milestones',
+  'roadmap',
+  'stack',
+  'tracks',
+  'levels',
+] as const;
 export type FigureForm = (typeof figureForms)[number];
 
 /**

@@ -8,9 +8,17 @@ import { figureSpecSchema } from './figures.ts';
  */
 export const sectionSchema = z.strictObject({
   /** Position of the section on the page (0 = the chapter's opening). */
-  order: z.number({ error: 'order must be a whole number giving the section position' }).int().nonnegative(),
+  order: z
+    .number({ error: 'order must be a whole number giving the section position' })
+    .int()
+    .nonnegative(),
   /** How each figure of this section is drawn, keyed by the name its `<Figure name="…">` gives. */
-  figures: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'figure names are camelCase words'), figureSpecSchema).optional(),
+  figures: z
+    .record(
+      z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'figure names are camelCase words'),
+      figureSpecSchema,
+    )
+    .optional(),
 });
 
 export type SectionFrontmatter = z.infer<typeof sectionSchema>;

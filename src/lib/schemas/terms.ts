@@ -15,7 +15,10 @@ export const termEntrySchema = z.strictObject({
   /** Toneless pinyin of a Chinese headword, syllables separated by spaces: sorts and groups it. */
   pinyin: z
     .string()
-    .regex(/^[a-zü]+( [a-zü]+)*$/, 'lowercase toneless syllables separated by single spaces, e.g. "tui ce jie ma"')
+    .regex(
+      /^[a-zü]+( [a-zü]+)*$/,
+      'lowercase toneless syllables separated by single spaces, e.g. "tui ce jie ma"',
+    )
     .optional(),
   /** Other names of the same thing: spellings the chapter uses, and names readers search for it by. */
   aliases: z.array(text).optional(),
@@ -26,7 +29,12 @@ export const termEntrySchema = z.strictObject({
 export type TermEntry = z.infer<typeof termEntrySchema>;
 
 /** Every spelling of a term that is looked for in the chapter. */
-export const formsOf = (t: TermEntry): string[] => [t.name, ...(t.en ? [t.en] : []), ...(t.zh ? [t.zh] : []), ...(t.aliases ?? [])];
+export const formsOf = (t: TermEntry): string[] => [
+  t.name,
+  ...(t.en ? [t.en] : []),
+  ...(t.zh ? [t.zh] : []),
+  ...(t.aliases ?? []),
+];
 
 export const termsFileSchema = z
   .array(termEntrySchema)
@@ -35,9 +43,17 @@ export const termsFileSchema = z
     const owners = new Map<string, number>();
     terms.forEach((t, i) => {
       if (startsWithHan(t.name) && !t.pinyin)
-        ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" starts with a Chinese character, so it needs its pinyin` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'pinyin'],
+          message: `"${t.name}" starts with a Chinese character, so it needs its pinyin`,
+        });
       if (!startsWithHan(t.name) && t.pinyin)
-        ctx.addIssue({ code: 'custom', path: [i, 'pinyin'], message: `"${t.name}" is sorted by its Latin letters; pinyin is only for Chinese headwords` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'pinyin'],
+          message: `"${t.name}" is sorted by its Latin letters; pinyin is only for Chinese headwords`,
+        });
       (t.excludes ?? []).forEach((e, j) => {
         if (!formsOf(t).some((f) => nameKey(e).includes(nameKey(f)))) {
           ctx.addIssue({
@@ -53,7 +69,11 @@ export const termsFileSchema = z
       for (const form of formsOf(t)) {
         const key = nameKey(form);
         if (!key) {
-          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${form}" is only spaces and hyphens, which search ignores, so no query could find it` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'name'],
+            message: `"${form}" is only spaces and hyphens, which search ignores, so no query could find it`,
+          });
           continue;
         }
         if (seen.has(key)) continue;

@@ -23,11 +23,18 @@ const noGlossary: Glossary = { terms: [] };
  * query names a glossary term, sections holding any other name of the term join the whole
  * matches, and the term's own entry in the term index gives way to the term card.
  */
-export async function searchSections(pagefind: PagefindApi, sections: SectionText[], query: string, glossary: Glossary = noGlossary): Promise<ChapterResults> {
+export async function searchSections(
+  pagefind: PagefindApi,
+  sections: SectionText[],
+  query: string,
+  glossary: Glossary = noGlossary,
+): Promise<ChapterResults> {
   const response = await pagefind.search(query);
   const pages = response ? await Promise.all(response.results.map((r) => r.data())) : [];
   const hits: EngineHit[] = pages.flatMap((page) =>
-    page.sub_results.filter((s) => s.anchor?.id).map((s) => ({ id: s.anchor!.id!, words: markedWords(s.excerpt) })),
+    page.sub_results
+      .filter((s) => s.anchor?.id)
+      .map((s) => ({ id: s.anchor!.id!, words: markedWords(s.excerpt) })),
   );
   return resultsFor(query, sections, hits, glossary);
 }
@@ -37,10 +44,19 @@ export async function searchSections(pagefind: PagefindApi, sections: SectionTex
  * matches come from the sections' own texts and the glossary alone, the engine's hits add only
  * the partial matches behind them.
  */
-export function resultsFor(query: string, sections: SectionText[], hits: EngineHit[], glossary: Glossary = noGlossary): ChapterResults {
+export function resultsFor(
+  query: string,
+  sections: SectionText[],
+  hits: EngineHit[],
+  glossary: Glossary = noGlossary,
+): ChapterResults {
   const expansion = expandQuery(glossary, query);
   const ranked = rankSections(query, sections, hits, expansion);
   if (!expansion) return ranked;
   const notOwnEntry = (r: { id: string }) => r.id !== expansion.term.entryId;
-  return { term: expansion.term, whole: ranked.whole.filter(notOwnEntry), partial: ranked.partial.filter(notOwnEntry) };
+  return {
+    term: expansion.term,
+    whole: ranked.whole.filter(notOwnEntry),
+    partial: ranked.partial.filter(notOwnEntry),
+  };
 }

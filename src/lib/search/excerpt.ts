@@ -20,7 +20,11 @@ export interface ExcerptOptions {
  * elements, never into HTML, so a query such as `<img src=x onerror=…>` can only ever be shown
  * as text.
  */
-export function excerptPieces(text: string, terms: readonly string[], options: ExcerptOptions = {}): ExcerptPiece[] {
+export function excerptPieces(
+  text: string,
+  terms: readonly string[],
+  options: ExcerptOptions = {},
+): ExcerptPiece[] {
   const { radius = 40, names = [], excludes = [] } = options;
   const spans = markSpans(text, terms, names, excludes);
   const first = spans[0]?.start ?? 0;

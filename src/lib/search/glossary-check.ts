@@ -21,7 +21,10 @@ export function unfindableNames(sections: SectionText[], glossary: Glossary): st
       const found = new Set(results.whole.map((r) => r.id));
       const missed = listed.filter((id) => !found.has(id));
       if (found.size === 0) problems.push(`"${name}" (a name of "${term.name}") finds no section`);
-      else if (missed.length) problems.push(`"${name}" (a name of "${term.name}") misses ${missed.join(', ')}, which the term index lists`);
+      else if (missed.length)
+        problems.push(
+          `"${name}" (a name of "${term.name}") misses ${missed.join(', ')}, which the term index lists`,
+        );
     }
   }
   return problems;

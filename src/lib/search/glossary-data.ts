@@ -14,7 +14,8 @@ export function glossaryForSearch(terms: readonly TermEntry[], index: TermIndex)
     terms: [...index.latin, ...index.han].flatMap((group) =>
       group.terms.map((indexed): GlossaryTerm => {
         const entry = byName.get(indexed.name);
-        if (!entry) throw new Error(`the term index lists "${indexed.name}", which the data file does not`);
+        if (!entry)
+          throw new Error(`the term index lists "${indexed.name}", which the data file does not`);
         return {
           name: entry.name,
           ...(entry.en && { en: entry.en }),
@@ -23,7 +24,12 @@ export function glossaryForSearch(terms: readonly TermEntry[], index: TermIndex)
           ...(entry.excludes?.length && { excludes: entry.excludes }),
           ...(entry.pinyin && { pinyin: entry.pinyin }),
           entryId: indexed.id,
-          places: indexed.places.map((p) => ({ sectionId: p.sectionId, label: sectionShortLabel(p.sectionLabel), inText: p.inText, rows: p.rows })),
+          places: indexed.places.map((p) => ({
+            sectionId: p.sectionId,
+            label: sectionShortLabel(p.sectionLabel),
+            inText: p.inText,
+            rows: p.rows,
+          })),
         };
       }),
     ),

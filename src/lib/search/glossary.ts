@@ -138,7 +138,12 @@ export interface Glossary {
 
 /** The headword first, then the English or Chinese name, then the aliases. */
 export function namesOf(term: Pick<GlossaryTerm, 'name' | 'en' | 'zh' | 'aliases'>): string[] {
-  return [term.name, ...(term.en ? [term.en] : []), ...(term.zh ? [term.zh] : []), ...(term.aliases ?? [])];
+  return [
+    term.name,
+    ...(term.en ? [term.en] : []),
+    ...(term.zh ? [term.zh] : []),
+    ...(term.aliases ?? []),
+  ];
 }
 
 /** What a query means in the glossary: the term it names, and its other names to look for. */
@@ -158,7 +163,11 @@ export function expandQuery(glossary: Glossary, query: string): Expansion | unde
 }
 
 /** The names of a term a text holds, in the glossary's order. */
-export function namesHeld(text: string, names: readonly string[], excludes: readonly string[] = []): string[] {
+export function namesHeld(
+  text: string,
+  names: readonly string[],
+  excludes: readonly string[] = [],
+): string[] {
   return names.filter((n) => holdsName(text, n, excludes));
 }
 
@@ -166,10 +175,16 @@ export function namesHeld(text: string, names: readonly string[], excludes: read
  * Spans to mark in a text: a literal query (or Pagefind's pieces of it) anywhere, and a term's
  * other names as whole words; sorted, overlaps merged.
  */
-export function markSpans(text: string, literal: readonly string[], names: readonly string[] = [], excludes: readonly string[] = []): Span[] {
-  const spans = [...literal.flatMap((t) => findName(text, t)), ...names.flatMap((n) => findName(text, n, { wholeWords: true, excludes }))].sort(
-    (a, b) => a.start - b.start || b.end - a.end,
-  );
+export function markSpans(
+  text: string,
+  literal: readonly string[],
+  names: readonly string[] = [],
+  excludes: readonly string[] = [],
+): Span[] {
+  const spans = [
+    ...literal.flatMap((t) => findName(text, t)),
+    ...names.flatMap((n) => findName(text, n, { wholeWords: true, excludes })),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Span[] = [];
   for (const s of spans) {
     const last = merged.at(-1);

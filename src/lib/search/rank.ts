@@ -50,7 +50,12 @@ const weigh = (w: Where) => w.title * 10 + w.labels * 3 + w.text;
  * The query is looked for anywhere, ignoring case, width, spaces and hyphens ("KV Cache" finds
  * "KV-Cache"); the term's other names as whole words, as the term index finds them.
  */
-export function rankSections(query: string, sections: SectionText[], hits: EngineHit[], expansion?: Expansion): RankedResults {
+export function rankSections(
+  query: string,
+  sections: SectionText[],
+  hits: EngineHit[],
+  expansion?: Expansion,
+): RankedResults {
   const q = query.trim();
   if (!nameKey(q)) return { whole: [], partial: [] };
   const hitById = new Map(hits.map((h) => [h.id, h]));
@@ -58,7 +63,11 @@ export function rankSections(query: string, sections: SectionText[], hits: Engin
   const whole: RankedSection[] = [];
   const partial: RankedSection[] = [];
   sections.forEach((section, order) => {
-    const literal: Where = { title: countName(section.title, q), labels: countName(section.labels ?? '', q), text: countName(section.text, q) };
+    const literal: Where = {
+      title: countName(section.title, q),
+      labels: countName(section.labels ?? '', q),
+      text: countName(section.text, q),
+    };
     const holdsQuery = literal.title + literal.text > 0;
     let score = weigh(literal);
     const names: string[] = [];
@@ -75,11 +84,30 @@ export function rankSections(query: string, sections: SectionText[], hits: Engin
     }
     const entry = section.entry === true;
     if (holdsQuery || names.length > 0) {
-      whole.push({ id: section.id, title: section.title, whole: true, holdsQuery, terms: [q], names, entry, score: score - order / 1000 });
+      whole.push({
+        id: section.id,
+        title: section.title,
+        whole: true,
+        holdsQuery,
+        terms: [q],
+        names,
+        entry,
+        score: score - order / 1000,
+      });
       return;
     }
     const hit = hitById.get(section.id);
-    if (hit) partial.push({ id: section.id, title: section.title, whole: false, holdsQuery: false, terms: hit.words, names: [], entry, score: -order });
+    if (hit)
+      partial.push({
+        id: section.id,
+        title: section.title,
+        whole: false,
+        holdsQuery: false,
+        terms: hit.words,
+        names: [],
+        entry,
+        score: -order,
+      });
   });
   whole.sort((a, b) => Number(a.entry) - Number(b.entry) || b.score - a.score);
   return { whole, partial };

@@ -6,4 +6,6 @@ export const getStaticPaths: GetStaticPaths = figurePaths;
 
 /** The data behind a figure, read from the same table the page draws it from. */
 export const GET: APIRoute = ({ props }) =>
-  new Response(JSON.stringify(props.data as ExportedFigure, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(props.data as ExportedFigure, null, 2) + '\n', {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

@@ -10,13 +10,18 @@ const COPIES = 'a.anchor-link, button[data-copy-section], button[data-copy-cite]
 export function startReaderActions(status: HTMLElement) {
   document.addEventListener('click', (event) => {
     const target = (event.target as Element).closest?.<HTMLElement>(COPIES);
-    if (!target || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!target || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
     const loaded = tools();
     const text = loaded.then((m) => m.textFor(target));
     let written: Promise<void>;
     try {
       // The write must start inside the click, while it counts as the reader's gesture; the text may follow.
-      written = navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((t) => new Blob([t], { type: 'text/plain' })) })]);
+      written = navigator.clipboard.write([
+        new ClipboardItem({
+          'text/plain': text.then((t) => new Blob([t], { type: 'text/plain' })),
+        }),
+      ]);
     } catch (error) {
       written = Promise.reject(error);
     }
@@ -27,7 +32,10 @@ export function startReaderActions(status: HTMLElement) {
   });
 
   // The access dates in the citation panel are filled in as it comes near.
-  whenNear(document.querySelector('[data-accessed]'), () => void tools().then((m) => m.fillAccessDates()));
+  whenNear(
+    document.querySelector('[data-accessed]'),
+    () => void tools().then((m) => m.fillAccessDates()),
+  );
 
   let loading = false;
   let ready = false;
@@ -51,6 +59,8 @@ export function startReaderActions(status: HTMLElement) {
   };
   // A finger's pointerover comes before its pointerdown: taken from there, a finger is known for
   // one before it could be taken for a hovering mouse.
-  for (const type of ['pointerover', 'pointerdown'] as const) document.addEventListener(type, (event) => (pointer = event.pointerType), true);
-  for (const type of ['pointerover', 'focusin', 'click']) document.addEventListener(type, wake, true);
+  for (const type of ['pointerover', 'pointerdown'] as const)
+    document.addEventListener(type, (event) => (pointer = event.pointerType), true);
+  for (const type of ['pointerover', 'focusin', 'click'])
+    document.addEventListener(type, wake, true);
 }

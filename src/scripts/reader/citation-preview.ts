@@ -32,7 +32,8 @@ export function startCitationPreview(first: HTMLAnchorElement | undefined, point
   const away = new IntersectionObserver((entries) => {
     if (entries.some((e) => !e.isIntersecting) && !popover.contains(document.activeElement)) hide();
   });
-  const citationOf = (event: Event) => (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.citation');
+  const citationOf = (event: Event) =>
+    (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.citation');
 
   function show(link: HTMLAnchorElement) {
     clearTimeout(timer);
@@ -68,7 +69,13 @@ export function startCitationPreview(first: HTMLAnchorElement | undefined, point
   function checkPlacement(link: HTMLAnchorElement) {
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
-        if (current !== link || !isOpen() || popover.dataset.sheet !== undefined || !misplaced(popover)) return;
+        if (
+          current !== link ||
+          !isOpen() ||
+          popover.dataset.sheet !== undefined ||
+          !misplaced(popover)
+        )
+          return;
         popover.dataset.sheet = '';
         uncover(link, popover);
       }),
@@ -119,7 +126,8 @@ export function startCitationPreview(first: HTMLAnchorElement | undefined, point
     if (link) return later(() => show(link), SHOW_DELAY);
     // The pointer may travel from the citation onto the preview (WCAG 1.4.13: hoverable).
     if ((event.target as Element).closest?.('.citation-preview')) return clearTimeout(timer);
-    if (current && !popover.contains(document.activeElement) && document.activeElement !== current) later(hide, HIDE_DELAY);
+    if (current && !popover.contains(document.activeElement) && document.activeElement !== current)
+      later(hide, HIDE_DELAY);
   });
 
   document.addEventListener('focusin', (event) => {
@@ -175,7 +183,8 @@ function uncover(link: HTMLElement, sheet: HTMLElement) {
   if (!['', 'none'].includes(getComputedStyle(sheet).getPropertyValue('position-area'))) return;
   const [at, over] = [link.getBoundingClientRect(), sheet.getBoundingClientRect()];
   const covered = at.bottom > over.top && at.top < over.bottom;
-  if (covered && over.top > 2 * at.height) window.scrollBy({ top: at.bottom - over.top + at.height, behavior: 'instant' });
+  if (covered && over.top > 2 * at.height)
+    window.scrollBy({ top: at.bottom - over.top + at.height, behavior: 'instant' });
 }
 
 /**
@@ -183,13 +192,16 @@ function uncover(link: HTMLElement, sheet: HTMLElement) {
  * whole bracket. The preview itself may sit among them and is stepped over.
  */
 function groupOf(link: HTMLAnchorElement): HTMLAnchorElement[] {
-  const isCitation = (n: Node | null): n is HTMLAnchorElement => n instanceof HTMLAnchorElement && n.classList.contains('citation');
-  const skip = (n: Node | null, step: (n: Node) => Node | null) => (n instanceof HTMLElement && n.id === 'citation-preview' ? step(n) : n);
+  const isCitation = (n: Node | null): n is HTMLAnchorElement =>
+    n instanceof HTMLAnchorElement && n.classList.contains('citation');
+  const skip = (n: Node | null, step: (n: Node) => Node | null) =>
+    n instanceof HTMLElement && n.id === 'citation-preview' ? step(n) : n;
   const walk = (step: (n: Node) => Node | null) => {
     const found: HTMLAnchorElement[] = [];
     for (let at: Node = link; ;) {
       const comma = skip(step(at), step);
-      if (!comma || comma.nodeType !== Node.TEXT_NODE || !/^\s*,\s*$/.test(comma.textContent!)) return found;
+      if (!comma || comma.nodeType !== Node.TEXT_NODE || !/^\s*,\s*$/.test(comma.textContent!))
+        return found;
       const next = skip(step(comma), step);
       if (!isCitation(next)) return found;
       found.push(next);
@@ -208,7 +220,8 @@ function fill(popover: HTMLElement, links: HTMLAnchorElement[], entries: HTMLEle
       copy.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
       copy.querySelector('.backrefs')?.remove();
       // The space that separated the entry from its back-links would now end it.
-      if (copy.lastChild?.nodeType === Node.TEXT_NODE) copy.lastChild.textContent = copy.lastChild.textContent!.trimEnd();
+      if (copy.lastChild?.nodeType === Node.TEXT_NODE)
+        copy.lastChild.textContent = copy.lastChild.textContent!.trimEnd();
       copy.className = 'citation-preview-text';
       const more = document.createElement('a');
       more.href = links[i].hash;

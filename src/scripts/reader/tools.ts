@@ -20,7 +20,9 @@ export async function textFor(target: HTMLElement): Promise<string> {
   if (target instanceof HTMLAnchorElement) return new URL(target.hash, location.href).href;
   if (target.dataset.copySection !== undefined) {
     // Offsets fixed at build into the published Markdown file, which the page names as its alternate.
-    const href = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="text/markdown"]')!.href;
+    const href = document.querySelector<HTMLLinkElement>(
+      'link[rel="alternate"][type="text/markdown"]',
+    )!.href;
     const response = await fetch(href);
     if (!response.ok) throw new Error(`${href}: ${response.status}`);
     return (await response.text()).slice(Number(target.dataset.start), Number(target.dataset.end));
@@ -30,7 +32,12 @@ export async function textFor(target: HTMLElement): Promise<string> {
 }
 
 /** Tells the reader how the copy went, in words that say what was copied or what to do instead. */
-export async function settle(written: Promise<void>, text: Promise<string>, target: HTMLElement, status: HTMLElement) {
+export async function settle(
+  written: Promise<void>,
+  text: Promise<string>,
+  target: HTMLElement,
+  status: HTMLElement,
+) {
   const succeeded = (p: Promise<unknown>) =>
     p.then(
       () => true,
@@ -43,19 +50,28 @@ export async function settle(written: Promise<void>, text: Promise<string>, targ
     setTimeout(() => delete target.dataset.copied, 2000);
     return report(status, '已复制本节链接');
   }
-  if (!found) return report(status, '复制失败：未能取得本节的 Markdown 原文，请检查网络后重试', 'error');
+  if (!found)
+    return report(status, '复制失败：未能取得本节的 Markdown 原文，请检查网络后重试', 'error');
   if (!ok) return report(status, '复制失败：浏览器未允许写入剪贴板，请手动选择文字复制', 'error');
   report(
     status,
-    target.dataset.copySection !== undefined ? `已复制“${target.dataset.copySection}”的 Markdown 原文` : `已复制 ${target.dataset.style} 格式的引用`,
+    target.dataset.copySection !== undefined
+      ? `已复制“${target.dataset.copySection}”的 Markdown 原文`
+      : `已复制 ${target.dataset.style} 格式的引用`,
   );
 }
 
 /** Citation formats are built with placeholders for the access date; today's date replaces them. */
 export function fillAccessDates() {
   const today = new Date();
-  const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-  const english = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric' }).format(today);
+  const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join('-');
+  const english = new Intl.DateTimeFormat('en-US', {
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(today);
   for (const slot of document.querySelectorAll<HTMLElement>('[data-accessed]')) {
     slot.textContent = slot.dataset.accessed === 'en' ? english : iso;
   }

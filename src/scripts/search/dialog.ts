@@ -30,7 +30,9 @@ function loadEngine(): Promise<Engine> {
     await pagefind.options({ basePath: `${base}pagefind/` });
     // Written by the build beside the bundle (src/integrations/pagefind.ts), fetched with it.
     const [sections, glossary] = await Promise.all([
-      fetch(`${base}pagefind/chapter-sections.json`).then((r) => r.json() as Promise<SectionText[]>),
+      fetch(`${base}pagefind/chapter-sections.json`).then(
+        (r) => r.json() as Promise<SectionText[]>,
+      ),
       fetch(`${base}pagefind/chapter-glossary.json`).then((r) => r.json() as Promise<Glossary>),
     ]);
     return { pagefind, sections, glossary };
@@ -41,7 +43,10 @@ function loadEngine(): Promise<Engine> {
 let styles: Promise<unknown> | undefined;
 function loadStyles() {
   styles ??= new Promise((resolve) => {
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: dialogStyles });
+    const link = Object.assign(document.createElement('link'), {
+      rel: 'stylesheet',
+      href: dialogStyles,
+    });
     link.addEventListener('load', resolve);
     link.addEventListener('error', resolve);
     document.head.append(link);
@@ -56,7 +61,11 @@ export function openSearch(opener: HTMLElement, typed = '') {
   ui.open(opener, typed);
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -75,8 +84,16 @@ class SearchUi {
   private card = el('section', { className: 'search-term', hidden: true });
   private results = el('ol', { className: 'search-results' });
   private partialToggle = el('button', { type: 'button', className: 'search-more tool-button' });
-  private partialList = el('ol', { className: 'search-results search-results-partial', hidden: true });
-  private partialBox = el('div', { className: 'search-partial', hidden: true }, this.partialToggle, this.partialList);
+  private partialList = el('ol', {
+    className: 'search-results search-results-partial',
+    hidden: true,
+  });
+  private partialBox = el(
+    'div',
+    { className: 'search-partial', hidden: true },
+    this.partialToggle,
+    this.partialList,
+  );
   private empty = el('div', { className: 'search-empty', hidden: true });
   private opener: HTMLElement | undefined;
   private latest = 0;
@@ -101,11 +118,19 @@ class SearchUi {
       el(
         'div',
         { className: 'search-head' },
-        el('h2', { id: 'search-dialog-title', className: 'search-title' }, el('label', { htmlFor: 'search-input' }, '搜索本章')),
+        el(
+          'h2',
+          { id: 'search-dialog-title', className: 'search-title' },
+          el('label', { htmlFor: 'search-input' }, '搜索本章'),
+        ),
         close,
       ),
       this.input,
-      el('p', { id: 'search-dialog-hint', className: 'search-hint' }, '↑ ↓ 选择结果，Enter 打开，Esc 关闭'),
+      el(
+        'p',
+        { id: 'search-dialog-hint', className: 'search-hint' },
+        '↑ ↓ 选择结果，Enter 打开，Esc 关闭',
+      ),
       this.status,
       this.empty,
       this.card,
@@ -146,7 +171,9 @@ class SearchUi {
   }
 
   private links(): HTMLAnchorElement[] {
-    return [...this.dialog.querySelectorAll<HTMLAnchorElement>('.search-results a')].filter((a) => a.offsetParent !== null);
+    return [...this.dialog.querySelectorAll<HTMLAnchorElement>('.search-results a')].filter(
+      (a) => a.offsetParent !== null,
+    );
   }
 
   private onKey(e: KeyboardEvent) {
@@ -173,7 +200,9 @@ class SearchUi {
     const { pagefind, sections, glossary } = await loadEngine();
     let results: ChapterResults;
     if (loosened) {
-      const parts = await Promise.all(loosenQuery(q).map((w) => searchSections(pagefind, sections, w)));
+      const parts = await Promise.all(
+        loosenQuery(q).map((w) => searchSections(pagefind, sections, w)),
+      );
       const seen = new Set<string>();
       const whole = parts.flatMap((p) => p.whole).filter((s) => !seen.has(s.id) && seen.add(s.id));
       results = { whole, partial: [] };
@@ -184,7 +213,12 @@ class SearchUi {
     this.render(q, results, loosened, sections);
   }
 
-  private render(query: string, results: ChapterResults, loosened: boolean, sections: SectionText[] = []) {
+  private render(
+    query: string,
+    results: ChapterResults,
+    loosened: boolean,
+    sections: SectionText[] = [],
+  ) {
     const byId = new Map(sections.map((s) => [s.id, s]));
     this.pages = new Map(sections.map((s) => [s.id, s.page ?? '']));
     const item = (r: RankedSection) => this.item(r, byId.get(r.id)?.text ?? '', results.term);
@@ -205,13 +239,23 @@ class SearchUi {
     this.empty.replaceChildren();
     if (!query) this.status.textContent = '';
     else if (none) this.status.textContent = `没有找到包含“${query}”的小节${partialNote}`;
-    else this.status.textContent = `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”${alsoOtherNames}的小节${partialNote}`;
+    else
+      this.status.textContent = `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”${alsoOtherNames}的小节${partialNote}`;
     if (none) {
-      this.empty.append(el('p', {}, '试试更短的词（如“量化”）、英文名称（如“TensorRT”）或相关术语。'));
+      this.empty.append(
+        el('p', {}, '试试更短的词（如“量化”）、英文名称（如“TensorRT”）或相关术语。'),
+      );
       const words = loosenQuery(query);
       if (words.length > 1 && !loosened) {
-        const retry = el('button', { type: 'button', className: 'search-more tool-button' }, `改为分别搜索：${words.join('、')}`);
-        retry.addEventListener('click', () => void this.run(query, true).then(() => this.links()[0]?.focus()));
+        const retry = el(
+          'button',
+          { type: 'button', className: 'search-more tool-button' },
+          `改为分别搜索：${words.join('、')}`,
+        );
+        retry.addEventListener(
+          'click',
+          () => void this.run(query, true).then(() => this.links()[0]?.focus()),
+        );
         this.empty.append(retry);
       }
     }
@@ -239,7 +283,11 @@ class SearchUi {
     for (const p of term.places) {
       // The index links a section only where its own text has the term, and names the figure rows.
       const title = byId.get(p.sectionId)?.title;
-      const li = el('li', {}, p.inText ? link(p.sectionId, p.label, title) : el('span', {}, p.label));
+      const li = el(
+        'li',
+        {},
+        p.inText ? link(p.sectionId, p.label, title) : el('span', {}, p.label),
+      );
       if (p.rows.length) {
         li.append('（表：');
         p.rows.forEach((r, i) => li.append(...(i ? ['、'] : []), link(r.id, r.label)));
@@ -251,21 +299,50 @@ class SearchUi {
       el('p', { className: 'search-term-kind' }, '术语'),
       el('h3', { id: 'search-term-name', className: 'search-term-name' }, term.name),
       ...(others.length ? [el('p', { className: 'search-term-names' }, others.join(' · '))] : []),
-      ...(term.pinyin ? [Object.assign(el('p', { className: 'search-term-pinyin' }, term.pinyin), { lang: 'zh-Latn-pinyin' })] : []),
-      el('div', { className: 'search-term-where' }, el('span', { className: 'search-term-label' }, '出现在'), places),
+      ...(term.pinyin
+        ? [
+            Object.assign(el('p', { className: 'search-term-pinyin' }, term.pinyin), {
+              lang: 'zh-Latn-pinyin',
+            }),
+          ]
+        : []),
+      el(
+        'div',
+        { className: 'search-term-where' },
+        el('span', { className: 'search-term-label' }, '出现在'),
+        places,
+      ),
       Object.assign(link(term.entryId, '在术语索引中查看'), { className: 'search-term-entry' }),
     );
   }
 
-  private item(result: RankedSection, sectionText: string, term: GlossaryTerm | undefined): HTMLLIElement {
-    const what: HighlightWhat = { terms: result.terms, names: result.names, excludes: term?.excludes };
+  private item(
+    result: RankedSection,
+    sectionText: string,
+    term: GlossaryTerm | undefined,
+  ): HTMLLIElement {
+    const what: HighlightWhat = {
+      terms: result.terms,
+      names: result.names,
+      excludes: term?.excludes,
+    };
     const excerpt = el('span', { className: 'search-excerpt' });
-    for (const piece of excerptPieces(sectionText, result.terms, { names: what.names, excludes: what.excludes }))
+    for (const piece of excerptPieces(sectionText, result.terms, {
+      names: what.names,
+      excludes: what.excludes,
+    }))
       excerpt.append(piece.mark ? el('mark', {}, piece.text) : piece.text);
-    const title = el('span', { className: 'search-result-title' }, result.entry ? `术语索引：${result.title}` : result.title);
+    const title = el(
+      'span',
+      { className: 'search-result-title' },
+      result.entry ? `术语索引：${result.title}` : result.title,
+    );
     const link = el('a', { href: this.hrefFor(result.id) }, title);
     // Found through another name of the term: say which, since the query itself is not there.
-    if (!result.holdsQuery && result.names.length) link.append(el('span', { className: 'search-via' }, `含${result.names.map((n) => `“${n}”`).join('')}`));
+    if (!result.holdsQuery && result.names.length)
+      link.append(
+        el('span', { className: 'search-via' }, `含${result.names.map((n) => `“${n}”`).join('')}`),
+      );
     link.append(excerpt);
     link.addEventListener('click', (e) => {
       e.preventDefault();

@@ -16,7 +16,8 @@ export interface HighlightWhat {
  */
 export function highlightTerms(target: HTMLElement, what: HighlightWhat): number {
   const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
-  const HighlightCtor = (globalThis as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+  const HighlightCtor = (globalThis as unknown as { Highlight?: new (...r: Range[]) => unknown })
+    .Highlight;
   if (!registry || !HighlightCtor) return 0;
   const isHeading = /^H[1-6]$/.test(target.tagName);
   const root = isHeading ? (target.closest('article') ?? document.body) : target;

@@ -38,5 +38,6 @@ class SearchLauncher extends HTMLElement {
 }
 
 export function defineSearchLauncher() {
-  if (!customElements.get('search-launcher')) customElements.define('search-launcher', SearchLauncher);
+  if (!customElements.get('search-launcher'))
+    customElements.define('search-launcher', SearchLauncher);
 }

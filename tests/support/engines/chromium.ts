@@ -12,7 +12,10 @@ class ChromiumPage extends ObservedPage {
     private readonly page: Page,
   ) {
     super(server);
-    page.on('console', (m) => m.type() === 'error' && this.fromConsole.push(`console: ${m.text()}`));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && this.fromConsole.push(`console: ${m.text()}`),
+    );
     page.on('pageerror', (e) => this.fromConsole.push(`page error: ${e.message}`));
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
@@ -46,9 +49,14 @@ export async function chromiumEngine(server: ObservedServer): Promise<Engine> {
   return {
     name: 'chromium',
     async open(urlPath, { width, height }) {
-      const context = await browser.newContext({ viewport: { width, height }, colorScheme: 'light' });
+      const context = await browser.newContext({
+        viewport: { width, height },
+        colorScheme: 'light',
+      });
       // As a reader who allowed it: headless Chromium otherwise refuses every clipboard write.
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: server.origin,
+      });
       const tab = await context.newPage();
       const page = new ChromiumPage(server, tab);
       await tab.goto(server.url + urlPath, { waitUntil: 'load' });

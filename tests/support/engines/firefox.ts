@@ -12,9 +12,14 @@ class FirefoxPage extends ObservedPage {
     private readonly page: Page,
   ) {
     super(server);
-    page.on('console', (m) => m.type() === 'error' && this.fromConsole.push(`console: ${m.text()}`));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && this.fromConsole.push(`console: ${m.text()}`),
+    );
     // Gecko reports CSP violations as page errors.
-    page.on('pageerror', (e) => this.fromConsole.push(`page error: ${e instanceof Error ? e.message : String(e)}`));
+    page.on('pageerror', (e) =>
+      this.fromConsole.push(`page error: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>;
@@ -43,7 +48,11 @@ class FirefoxPage extends ObservedPage {
 }
 
 export async function firefoxEngine(server: ObservedServer): Promise<Engine> {
-  const browser: Browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath, headless: true });
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+  });
   return {
     name: 'firefox',
     async open(urlPath, { width, height }) {

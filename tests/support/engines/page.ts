@@ -52,7 +52,10 @@ export async function settled(): Promise<void> {
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 }
 
-const readRecorded = (): string[] => (window as unknown as { __pageProblems?: string[] }).__pageProblems ?? ['the page-problem recorder did not run'];
+const readRecorded = (): string[] =>
+  (window as unknown as { __pageProblems?: string[] }).__pageProblems ?? [
+    'the page-problem recorder did not run',
+  ];
 
 /** What every adapter shares: the in-page record (kept across reloads) and the server's. */
 export abstract class ObservedPage implements ReaderPage {
@@ -87,7 +90,9 @@ export abstract class ObservedPage implements ReaderPage {
       ...this.fromConsole,
       ...this.fromEarlierDocuments,
       ...(await this.evaluate(readRecorded)),
-      ...this.server.cspReports.slice(this.reportsBefore).map((r) => `reported to the server: ${r}`),
+      ...this.server.cspReports
+        .slice(this.reportsBefore)
+        .map((r) => `reported to the server: ${r}`),
       ...this.server.failedResponses.slice(this.failuresBefore),
     ];
   }

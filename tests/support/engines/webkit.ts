@@ -82,7 +82,11 @@ function freePort(): Promise<number> {
 /** Xvfb on the first free display: `-displayfd` has the server pick it, so suites side by side never collide. */
 function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const xvfb = spawn(
+      'Xvfb',
+      ['-displayfd', '3', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'],
+      { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
+    );
     let said = '';
     let errors = '';
     xvfb.stderr!.on('data', (chunk) => (errors += chunk));
@@ -91,7 +95,9 @@ function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
       if (said.includes('\n')) resolve({ display: `:${said.trim()}`, process: xvfb });
     });
     xvfb.once('error', reject);
-    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before naming its display: ${errors}`)));
+    xvfb.once('exit', (code) =>
+      reject(new Error(`Xvfb exited (${code}) before naming its display: ${errors}`)),
+    );
   });
 }
 
@@ -117,7 +123,10 @@ async function untilListening(url: string, child: ChildProcess): Promise<void> {
 function gtkConfigHome(): string {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'webkit-gtk-config-'));
   fs.mkdirSync(path.join(home, 'gtk-3.0'));
-  fs.writeFileSync(path.join(home, 'gtk-3.0', 'gtk.css'), '* { min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; font-size: 1px; }\n');
+  fs.writeFileSync(
+    path.join(home, 'gtk-3.0', 'gtk.css'),
+    '* { min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; font-size: 1px; }\n',
+  );
   return home;
 }
 
@@ -168,7 +177,10 @@ export async function webkitEngine(server: ObservedServer): Promise<Engine> {
   try {
     driver = await new Builder()
       .usingServer(url)
-      .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] } })
+      .withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] },
+      })
       .build();
   } catch (error) {
     stop();
@@ -187,7 +199,10 @@ export async function webkitEngine(server: ObservedServer): Promise<Engine> {
     async close() {
       process.off('exit', stop);
       await driver.quit().catch(() => undefined);
-      const exited = driverProcess.exitCode !== null ? Promise.resolve() : new Promise((done) => driverProcess.once('exit', done));
+      const exited =
+        driverProcess.exitCode !== null
+          ? Promise.resolve()
+          : new Promise((done) => driverProcess.once('exit', done));
       stop();
       await exited;
     },

@@ -19,7 +19,8 @@ describe('the chapter Markdown derived from content/', () => {
   it('generates the 目录 from the headings: the chapter’s 19 links, each to a heading that exists', () => {
     const ids = new Set(chapter.sections.flatMap((s) => s.headings.map((h) => h.id)));
     expect(tocFragments()).toHaveLength(19);
-    for (const fragment of tocFragments()) expect(ids.has(decodeURIComponent(fragment.slice(1))), fragment).toBe(true);
+    for (const fragment of tocFragments())
+      expect(ids.has(decodeURIComponent(fragment.slice(1))), fragment).toBe(true);
   });
 
   it('cuts each h2 and h3 section out exactly: from its heading to the block before the next heading of its level', () => {
@@ -33,15 +34,24 @@ describe('the chapter Markdown derived from content/', () => {
       expect(rest, r.id).toMatch(next);
     }
     const trends = chapter.ranges.find((r) => r.id === '1432-技术发展里程碑')!;
-    expect(chapter.markdown.slice(trends.start, trends.end)).toContain('| **2024 Q3** | OpenAI o1 (Strawberry)  | 极高 ');
+    expect(chapter.markdown.slice(trends.start, trends.end)).toContain(
+      '| **2024 Q3** | OpenAI o1 (Strawberry)  | 极高 ',
+    );
   });
 });
 
 describe('deriving the Markdown', () => {
-  const chapter = modelFrom({ '00-intro.mdx': intro, '01-summary.mdx': matrixSection(), '09-references.mdx': references });
+  const chapter = modelFrom({
+    '00-intro.mdx': intro,
+    '01-summary.mdx': matrixSection(),
+    '09-references.mdx': references,
+  });
 
   it('keeps a figure’s table exactly as written and leaves its <Figure> wrapper out', () => {
-    const part = chapter.markdown.slice(chapter.markdown.indexOf('## 14.1'), chapter.markdown.indexOf('\n\n---\n\n## 参考文献'));
+    const part = chapter.markdown.slice(
+      chapter.markdown.indexOf('## 14.1'),
+      chapter.markdown.indexOf('\n\n---\n\n## 参考文献'),
+    );
     expect(part).toBe(
       [
         '## 14.1 技术发展总结',
@@ -70,7 +80,9 @@ describe('deriving the Markdown', () => {
       '',
       '---',
     ]);
-    expect(chapter.markdown.endsWith('\n\n---\n\n## 参考文献\n\n[1] Example, A. "A Reference." 2025.\n')).toBe(true);
+    expect(
+      chapter.markdown.endsWith('\n\n---\n\n## 参考文献\n\n[1] Example, A. "A Reference." 2025.\n'),
+    ).toBe(true);
     expect(
       tocMarkdown([
         { depth: 2, text: '14.1 甲', id: '141-甲' },

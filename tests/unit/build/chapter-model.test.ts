@@ -18,7 +18,9 @@ describe('the chapter model of content/', () => {
       ['14.1.3 关键技术突破与趋势', 'cite-5-summary-3'],
     ]);
     expect(five.map((s) => s.occurrence)).toEqual([1, 2, 3]);
-    expect(new Set(chapter.citations.sites.map((s) => s.id)).size).toBe(chapter.citations.sites.length);
+    expect(new Set(chapter.citations.sites.map((s) => s.id)).size).toBe(
+      chapter.citations.sites.length,
+    );
   });
 
   it('reads the eleven figures from the tables they wrap, captioned by the line or heading that introduces them', () => {
@@ -37,7 +39,9 @@ describe('the chapter model of content/', () => {
     ]);
     const maturity = chapter.figures.find((f) => f.name === 'maturity')!;
     expect(maturity.rows.map((r) => r.id)).toContain('tensorrt');
-    expect(chapter.figures.find((f) => f.name === 'milestones')!.rows.map((r) => r.id)).toContain('2024-q3');
+    expect(chapter.figures.find((f) => f.name === 'milestones')!.rows.map((r) => r.id)).toContain(
+      '2024-q3',
+    );
   });
 
   it('takes the chapter title and each section title from the headings', () => {
@@ -55,9 +59,15 @@ describe('the chapter model of content/', () => {
 
 describe('a figure is read from the table it wraps', () => {
   it('checks each cell against its column and names the level, gain and link id it reads', () => {
-    const { figures } = modelFrom({ '00-intro.mdx': intro, '01-summary.mdx': matrixSection(), '09-references.mdx': references });
+    const { figures } = modelFrom({
+      '00-intro.mdx': intro,
+      '01-summary.mdx': matrixSection(),
+      '09-references.mdx': references,
+    });
     const [maturity] = figures;
-    expect(maturity.rows.map((r) => [r.id, r.group, r.cells[2].level?.rank, r.cells[3].gain?.min])).toEqual([
+    expect(
+      maturity.rows.map((r) => [r.id, r.group, r.cells[2].level?.rank, r.cells[3].gain?.min]),
+    ).toEqual([
       ['tensorrt', '推理引擎', 4, 5],
       ['onnx-runtime', '推理引擎', 2, 3.5],
     ]);
@@ -69,10 +79,20 @@ describe('a figure is read from the table it wraps', () => {
 
 describe('bad content fails with the file, line, column and a hint', () => {
   const build = (summary: string, extra: Record<string, string> = {}) =>
-    messageOf(() => modelFrom({ '00-intro.mdx': intro, '01-summary.mdx': summary, '09-references.mdx': references, ...extra }));
+    messageOf(() =>
+      modelFrom({
+        '00-intro.mdx': intro,
+        '01-summary.mdx': summary,
+        '09-references.mdx': references,
+        ...extra,
+      }),
+    );
 
   it('a cell whose level word is not on its scale', () => {
-    const rows = [row(['**推理引擎**', 'TensorRT', '成熟阶段', '5.0x', 'x']), row(['', 'ONNX Runtime', '推广阶段', '3.5x', 'y'])];
+    const rows = [
+      row(['**推理引擎**', 'TensorRT', '成熟阶段', '5.0x', 'x']),
+      row(['', 'ONNX Runtime', '推广阶段', '3.5x', 'y']),
+    ];
     expect(build(matrixSection({ rows }))).toMatchInlineSnapshot(`
       "content/01-summary.mdx:22:21: figure "maturity", column "成熟度等级": "推广阶段" is not a level of 成熟度等级 (试点阶段 / 生产阶段 / 成熟/生产 / 成熟阶段)
         Hint: Start the cell with one of those words (a note may follow after a space or a bracket, as in "高 (特定框架支持)"), or draw the column differently at figures.maturity.columns.成熟度等级."
@@ -139,12 +159,18 @@ describe('bad content fails with the file, line, column and a hint', () => {
   });
 
   it('a <Figure> that wraps no table, or two', () => {
-    const none = matrixSection().replace(/\| \*\*技术领域[\s\S]*?\n\n<\/Figure>/, '这里没有表格。\n\n</Figure>');
+    const none = matrixSection().replace(
+      /\| \*\*技术领域[\s\S]*?\n\n<\/Figure>/,
+      '这里没有表格。\n\n</Figure>',
+    );
     expect(build(none)).toMatchInlineSnapshot(`
       "content/01-summary.mdx:17:1: <Figure name="maturity"> wraps no table; it must wrap exactly one table
         Hint: Write the chapter's GFM table between <Figure name="maturity"> and </Figure>, each on its own line with a blank line before and after the table."
     `);
-    const two = matrixSection().replace('\n\n</Figure>', '\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n</Figure>');
+    const two = matrixSection().replace(
+      '\n\n</Figure>',
+      '\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n</Figure>',
+    );
     expect(build(two)).toMatchInlineSnapshot(`
       "content/01-summary.mdx:17:1: <Figure name="maturity"> wraps 2 tables; it must wrap exactly one table
         Hint: Write the chapter's GFM table between <Figure name="maturity"> and </Figure>, each on its own line with a blank line before and after the table."
@@ -152,7 +178,8 @@ describe('bad content fails with the file, line, column and a hint', () => {
   });
 
   it('a <Figure> whose name has no spec, and a spec that no <Figure> uses', () => {
-    expect(build(matrixSection().replace('<Figure name="maturity">', '<Figure name="matrix">'))).toMatchInlineSnapshot(`
+    expect(build(matrixSection().replace('<Figure name="maturity">', '<Figure name="matrix">')))
+      .toMatchInlineSnapshot(`
       "content/01-summary.mdx:4:3: figures.maturity is defined in the frontmatter but no <Figure name="maturity"> uses it
         Hint: Wrap the figure's table in <Figure name="maturity"> … </Figure>, or remove figures.maturity.
       content/01-summary.mdx:17:1: <Figure name="matrix"> has no entry figures.matrix in the frontmatter
@@ -164,20 +191,27 @@ describe('bad content fails with the file, line, column and a hint', () => {
     expect(build(matrixSection().replace('order: 1', 'order: "first"'))).toMatchInlineSnapshot(
       `"content/01-summary.mdx:2:1: frontmatter field "order": order must be a whole number giving the section position"`,
     );
-    expect(build(matrixSection().replace('order: 1', 'order: 1\ntittle: 14.1'))).toMatchInlineSnapshot(
+    expect(
+      build(matrixSection().replace('order: 1', 'order: 1\ntittle: 14.1')),
+    ).toMatchInlineSnapshot(
       `"content/01-summary.mdx:3:1: frontmatter field "tittle": Unrecognized key: "tittle""`,
     );
   });
 
   it('the same heading id in two section files', () => {
-    expect(build(matrixSection(), { '02-again.mdx': '---\norder: 2\n---\n\n## 14.1 技术发展总结\n\n重复的标题。\n' })).toMatchInlineSnapshot(`
+    expect(
+      build(matrixSection(), {
+        '02-again.mdx': '---\norder: 2\n---\n\n## 14.1 技术发展总结\n\n重复的标题。\n',
+      }),
+    ).toMatchInlineSnapshot(`
       "content/02-again.mdx:5: duplicate id "141-技术发展总结": heading "14.1 技术发展总结" gets the same id as heading "14.1 技术发展总结" at content/01-summary.mdx:13
         Hint: Every heading and figure row is a link target, so each needs its own id; reword one of them (or give a figure an idPrefix)."
     `);
   });
 
   it('a citation of a reference that is not in the list', () => {
-    expect(build(matrixSection().replace('跨平台通用方案 [1]', '跨平台通用方案 [1,8]'))).toMatchInlineSnapshot(`
+    expect(build(matrixSection().replace('跨平台通用方案 [1]', '跨平台通用方案 [1,8]')))
+      .toMatchInlineSnapshot(`
       "content/01-summary.mdx:22:42: citation [8] refers to a reference that is not in the reference list (it has: 1)
         Hint: Cite a number the reference list has, or add the entry to the list as a paragraph starting with "[n] "."
     `);
@@ -185,22 +219,49 @@ describe('bad content fails with the file, line, column and a hint', () => {
 
   it('MDX that cannot be parsed, and MDX that cannot be published as Markdown', () => {
     expect(
-      build(matrixSection().replace('## 14.1 技术发展总结', '## 14.1 技术发展总结\n\n一个未闭合的表达式 {frontmatter.title 在这里。')),
+      build(
+        matrixSection().replace(
+          '## 14.1 技术发展总结',
+          '## 14.1 技术发展总结\n\n一个未闭合的表达式 {frontmatter.title 在这里。',
+        ),
+      ),
     ).toMatchInlineSnapshot(
       `"content/01-summary.mdx:15:34: cannot parse MDX: Unexpected end of file in expression, expected a corresponding closing brace for \`{\`"`,
     );
-    expect(build(matrixSection().replace('## 14.1 技术发展总结', "import Chart from './Chart.astro';\n\n## 14.1 技术发展总结"))).toMatchInlineSnapshot(`
+    expect(
+      build(
+        matrixSection().replace(
+          '## 14.1 技术发展总结',
+          "import Chart from './Chart.astro';\n\n## 14.1 技术发展总结",
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
       "content/01-summary.mdx:13:1: An import or export cannot be published as the chapter's Markdown
         Hint: Section files hold the chapter as Markdown; the only element they may use is <Figure name="…"> around a table."
     `);
   });
 
   it('a term of the index that the chapter never mentions', () => {
-    const names = ['TensorRT', 'ONNX Runtime', ...Array.from({ length: 38 }, (_, i) => `Term${i}`), 'Mamba'];
+    const names = [
+      'TensorRT',
+      'ONNX Runtime',
+      ...Array.from({ length: 38 }, (_, i) => `Term${i}`),
+      'Mamba',
+    ];
     const prose = `---\norder: 2\n---\n\n## 14.2 术语\n\n${names.slice(2, -1).join('、')}。\n`;
     const terms = names.map((n) => `- name: ${n}`).join('\n');
     expect(
-      messageOf(() => modelFrom({ '00-intro.mdx': intro, '01-summary.mdx': matrixSection(), '02-terms.mdx': prose, '09-references.mdx': references }, terms)),
+      messageOf(() =>
+        modelFrom(
+          {
+            '00-intro.mdx': intro,
+            '01-summary.mdx': matrixSection(),
+            '02-terms.mdx': prose,
+            '09-references.mdx': references,
+          },
+          terms,
+        ),
+      ),
     ).toMatchInlineSnapshot(`
       "content/terms.yaml:41:3: term "Mamba" (entry 40) occurs nowhere in the chapter (looked for: Mamba)
         Hint: Write the term as the chapter does (or add the spelling it uses as an alias), or remove the entry."

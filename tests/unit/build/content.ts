@@ -9,13 +9,23 @@ import { root } from '../../support/paths.ts';
  * them `content/<name>`), with a term index, a facts file (content/chapter.yaml) and a history
  * when given; nothing is read from disk.
  */
-export function modelFrom(files: Record<string, string>, terms?: string, { facts, history }: { facts?: string; history?: SourceHistory } = {}): ChapterModel {
+export function modelFrom(
+  files: Record<string, string>,
+  terms?: string,
+  { facts, history }: { facts?: string; history?: SourceHistory } = {},
+): ChapterModel {
   const at = (name: string) => path.join(root, 'content', name);
-  const sections = parseSections(Object.entries(files).map(([name, text]) => ({ file: at(name), text })));
-  return modelOf(sections, terms === undefined ? undefined : { file: at('terms.yaml'), text: terms }, {
-    ...(facts === undefined ? {} : { facts: { file: at('chapter.yaml'), text: facts } }),
-    ...(history ? { history } : {}),
-  });
+  const sections = parseSections(
+    Object.entries(files).map(([name, text]) => ({ file: at(name), text })),
+  );
+  return modelOf(
+    sections,
+    terms === undefined ? undefined : { file: at('terms.yaml'), text: terms },
+    {
+      ...(facts === undefined ? {} : { facts: { file: at('chapter.yaml'), text: facts } }),
+      ...(history ? { history } : {}),
+    },
+  );
 }
 
 /** The message a content error gives, or the model when there is none. */
@@ -29,7 +39,8 @@ export function messageOf(run: () => unknown): string {
 }
 
 export const intro = '---\norder: 0\n---\n\n# 十四、总结与展望\n\n引言。\n';
-export const references = '---\norder: 9\n---\n\n## 参考文献\n\n[1] Example, A. "A Reference." 2025.\n';
+export const references =
+  '---\norder: 9\n---\n\n## 参考文献\n\n[1] Example, A. "A Reference." 2025.\n';
 
 export const MATRIX_SPEC = [
   '    form: matrix',
@@ -62,7 +73,10 @@ export function matrixSection({
     '',
     '| **技术领域** | **技术名称** | **成熟度等级** | **性能提升** | **备注** |',
     '| --- | --- | --- | --- | --- |',
-    ...(rows ?? ['| **推理引擎** | TensorRT | 成熟阶段 | 5.0x | NVIDIA GPU 首选 |', '| | ONNX Runtime | 生产阶段 | 3.5x | 跨平台通用方案 [1] |']),
+    ...(rows ?? [
+      '| **推理引擎** | TensorRT | 成熟阶段 | 5.0x | NVIDIA GPU 首选 |',
+      '| | ONNX Runtime | 生产阶段 | 3.5x | 跨平台通用方案 [1] |',
+    ]),
     '',
     '</Figure>',
     '',

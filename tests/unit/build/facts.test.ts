@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { intro, matrixSection, messageOf, modelFrom, references } from './content.ts';
 
-const sections = { '00-intro.mdx': intro, '01-summary.mdx': matrixSection(), '09-references.mdx': references };
+const sections = {
+  '00-intro.mdx': intro,
+  '01-summary.mdx': matrixSection(),
+  '09-references.mdx': references,
+};
 const withFacts = (facts: string) => modelFrom(sections, undefined, { facts });
 const factsError = (facts: string) => messageOf(() => withFacts(facts));
 
@@ -42,7 +46,11 @@ describe('the facts file', () => {
       license: 'CC-BY-4.0',
       keywords: ['模型压缩'],
       site: 'https://example.org/',
-      repository: { url: 'https://gitlab.com/o/r', branch: 'main', lineLink: '{url}/-/blob/{branch}/{path}#L{start}-{end}' },
+      repository: {
+        url: 'https://gitlab.com/o/r',
+        branch: 'main',
+        lineLink: '{url}/-/blob/{branch}/{path}#L{start}-{end}',
+      },
     });
   });
 
@@ -55,20 +63,37 @@ describe('a section links to its lines in the repository when the facts name one
   it('from its heading to its last block, in the form the facts give', () => {
     const model = withFacts('repository:\n  url: https://github.com/o/r\n');
     // The fixture's 14.1 heading is on line 13 of 01-summary.mdx; its last block, the figure, closes with </Figure> on line 24.
-    expect(model.revisions.map((r) => [r.heading, r.path, r.startLine, r.endLine, r.sourceUrl])).toEqual([
-      ['14.1 技术发展总结', 'content/01-summary.mdx', 13, 24, 'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L13-L24'],
-      ['参考文献', 'content/09-references.mdx', 5, 7, 'https://github.com/o/r/blob/HEAD/content/09-references.mdx#L5-L7'],
+    expect(
+      model.revisions.map((r) => [r.heading, r.path, r.startLine, r.endLine, r.sourceUrl]),
+    ).toEqual([
+      [
+        '14.1 技术发展总结',
+        'content/01-summary.mdx',
+        13,
+        24,
+        'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L13-L24',
+      ],
+      [
+        '参考文献',
+        'content/09-references.mdx',
+        5,
+        7,
+        'https://github.com/o/r/blob/HEAD/content/09-references.mdx#L5-L7',
+      ],
     ]);
   });
 
   it('and has no link without one', () => {
-    expect(withFacts('site: https://example.org').revisions.every((r) => r.sourceUrl === undefined)).toBe(true);
+    expect(
+      withFacts('site: https://example.org').revisions.every((r) => r.sourceUrl === undefined),
+    ).toBe(true);
   });
 });
 
 describe('a bad facts file fails with the file, the line and the field', () => {
   it('an unknown field, at its key, with the fields the file has', () => {
-    expect(factsError('site: https://example.org\nauthor:\n  - { family: 王 }\n')).toMatchInlineSnapshot(`
+    expect(factsError('site: https://example.org\nauthor:\n  - { family: 王 }\n'))
+      .toMatchInlineSnapshot(`
       "content/chapter.yaml:2:1: unknown field "author" (did you mean "authors"?)
         Hint: The fields of chapter.yaml are description, partOf, authors, published, license, keywords, site, repository (README, "Editing the chapter")."
     `);
@@ -78,7 +103,8 @@ describe('a bad facts file fails with the file, the line and the field', () => {
       content/chapter.yaml:2:1: unknown field "revised"
         Hint: The fields of chapter.yaml are description, partOf, authors, published, license, keywords, site, repository (README, "Editing the chapter")."
     `);
-    expect(factsError('repository:\n  url: https://github.com/o/r\n  brnach: main\n')).toMatchInlineSnapshot(`
+    expect(factsError('repository:\n  url: https://github.com/o/r\n  brnach: main\n'))
+      .toMatchInlineSnapshot(`
       "content/chapter.yaml:3:3: unknown field "repository.brnach" (did you mean "branch"?)
         Hint: The fields of repository are url, branch, lineLink."
     `);
@@ -115,7 +141,11 @@ describe('a bad facts file fails with the file, the line and the field', () => {
       "content/chapter.yaml:2:8: field "repository.url": "git@github.com:o/r.git" is not an absolute http(s) URL, e.g. https://example.org
         Hint: Write the repository's web address as url (url: https://github.com/owner/name), optionally its branch and lineLink; its fields: url, branch, lineLink."
     `);
-    expect(factsError("repository:\n  url: https://github.com/o/r\n  lineLink: '{url}/blob/main/{file}'\n")).toMatchInlineSnapshot(`
+    expect(
+      factsError(
+        "repository:\n  url: https://github.com/o/r\n  lineLink: '{url}/blob/main/{file}'\n",
+      ),
+    ).toMatchInlineSnapshot(`
       "content/chapter.yaml:3:13: field "repository.lineLink": {file} is not a placeholder; use {url} {branch} {path} {start} {end}
         Hint: Write how a link to lines of a file is formed, e.g. {url}/-/blob/{branch}/{path}#L{start}-{end}; leave it out for GitHub’s form."
     `);
@@ -145,7 +175,8 @@ describe('a bad facts file fails with the file, the line and the field', () => {
       "content/chapter.yaml:1:1: the file must be a map of fields (field: value), one per line
         Hint: The fields of chapter.yaml are description, partOf, authors, published, license, keywords, site, repository."
     `);
-    expect(factsError('site: https://example.org\nsite: https://example.com\n')).toMatchInlineSnapshot(`
+    expect(factsError('site: https://example.org\nsite: https://example.com\n'))
+      .toMatchInlineSnapshot(`
       "content/chapter.yaml:2:1: not valid YAML: Map keys must be unique
         Hint: Write each fact once, as field: value on a line of its own (README, "Editing the chapter")."
     `);
@@ -153,14 +184,25 @@ describe('a bad facts file fails with the file, the line and the field', () => {
 
   it('every problem at once, with the section files’ own, in the order an author meets them', () => {
     const message = messageOf(() =>
-      modelFrom({ ...sections, '01-summary.mdx': matrixSection().replace('跨平台通用方案 [1]', '跨平台通用方案 [8]') }, undefined, {
-        facts: 'license: MIT-ish\npublished: soon\n',
-      }),
+      modelFrom(
+        {
+          ...sections,
+          '01-summary.mdx': matrixSection().replace('跨平台通用方案 [1]', '跨平台通用方案 [8]'),
+        },
+        undefined,
+        {
+          facts: 'license: MIT-ish\npublished: soon\n',
+        },
+      ),
     );
     expect(message.split('\n').filter((l) => !l.startsWith('  Hint'))).toEqual([
       expect.stringMatching(/^content\/01-summary\.mdx:22:\d+: citation \[8\]/),
-      expect.stringMatching(/^content\/chapter\.yaml:1:10: field "license": "MIT-ish" is not an SPDX/),
-      expect.stringMatching(/^content\/chapter\.yaml:2:12: field "published": "soon" is not a calendar date/),
+      expect.stringMatching(
+        /^content\/chapter\.yaml:1:10: field "license": "MIT-ish" is not an SPDX/,
+      ),
+      expect.stringMatching(
+        /^content\/chapter\.yaml:2:12: field "published": "soon" is not a calendar date/,
+      ),
     ]);
   });
 });

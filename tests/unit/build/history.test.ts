@@ -46,15 +46,25 @@ beforeAll(() => {
   // 09:30 on 6 March at UTC+8: the committer's date counts, not the author's, and not the day
   // in the committer's own zone.
   write('01-summary.mdx', summary('演进的正文。', '体系的正文，修订过。'));
-  commit('revise 14.1.2', { author: '2026-02-01T12:00:00+08:00', committer: '2026-03-05T20:30:00-05:00' });
+  commit('revise 14.1.2', {
+    author: '2026-02-01T12:00:00+08:00',
+    committer: '2026-03-05T20:30:00-05:00',
+  });
   // A change to the frontmatter only: how the section is set up, not its words.
   write('01-summary.mdx', summary('演进的正文。', '体系的正文，修订过。', '\n# a comment'));
-  commit('frontmatter only', { author: '2026-04-02T12:00:00+08:00', committer: '2026-04-02T12:00:00+08:00' });
+  commit('frontmatter only', {
+    author: '2026-04-02T12:00:00+08:00',
+    committer: '2026-04-02T12:00:00+08:00',
+  });
 });
 
 const datesOf = (dir: string) => {
   const model = prepareChapter(dir);
-  return { chapter: model.updated, sections: Object.fromEntries(model.revisions.map((r) => [r.heading, r.updated])), missing: model.historyMissing };
+  return {
+    chapter: model.updated,
+    sections: Object.fromEntries(model.revisions.map((r) => [r.heading, r.updated])),
+    missing: model.historyMissing,
+  };
 };
 
 describe('dates of last change from the git history', () => {
@@ -73,7 +83,10 @@ describe('dates of last change from the git history', () => {
   });
 
   it('ignores lines not yet committed: a working-tree edit is dated once it is committed, so a build never reads the clock', () => {
-    write('01-summary.mdx', summary('演进的正文，尚未提交。', '体系的正文，修订过。', '\n# a comment'));
+    write(
+      '01-summary.mdx',
+      summary('演进的正文，尚未提交。', '体系的正文，修订过。', '\n# a comment'),
+    );
     try {
       expect(datesOf(content()).sections['14.1.1 推理优化技术演进']).toBe('2026-01-11');
       write('02-new.mdx', '---\norder: 2\n---\n\n## 14.2 新的一节\n\n尚未提交。\n');
@@ -91,7 +104,12 @@ describe('dates of last change from the git history', () => {
     git(os.tmpdir(), ['clone', '-q', '--depth', '1', `file://${repo}`, shallow]);
     expect(datesOf(path.join(shallow, 'content'))).toEqual({
       chapter: undefined,
-      sections: { '14.1 技术发展总结': undefined, '14.1.1 推理优化技术演进': undefined, '14.1.2 核心技术体系': undefined, 参考文献: undefined },
+      sections: {
+        '14.1 技术发展总结': undefined,
+        '14.1.1 推理优化技术演进': undefined,
+        '14.1.2 核心技术体系': undefined,
+        参考文献: undefined,
+      },
       missing: 'the repository is a shallow clone',
     });
   });

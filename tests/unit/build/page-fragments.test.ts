@@ -36,15 +36,26 @@ describe('aliases added to a built page', () => {
   const { document } = parseHTML(aliased);
 
   it('sit inside the fragment they lead to (a row’s first cell, where a table allows it), changing nothing else', () => {
-    expect(document.getElementById('1432-技术里程碑旧')!.parentElement!.id).toBe('1432-技术发展里程碑');
+    expect(document.getElementById('1432-技术里程碑旧')!.parentElement!.id).toBe(
+      '1432-技术发展里程碑',
+    );
     const cell = document.getElementById('tensorrt-old')!.parentElement!;
     expect([cell.tagName, cell.parentElement!.id]).toEqual(['TD', 'tensorrt']);
-    expect(document.getElementById('tensorrt-old')!.getAttribute('data-anchor-for')).toBe('tensorrt');
-    expect(aliased.replace(/<span id="[^"]*" class="anchor-alias" data-anchor-for="[^"]*"><\/span>/g, '')).toBe(html);
+    expect(document.getElementById('tensorrt-old')!.getAttribute('data-anchor-for')).toBe(
+      'tensorrt',
+    );
+    expect(
+      aliased.replace(
+        /<span id="[^"]*" class="anchor-alias" data-anchor-for="[^"]*"><\/span>/g,
+        '',
+      ),
+    ).toBe(html);
   });
 
   it('add no text: the heading and row read as before', () => {
-    expect(document.getElementById('1432-技术发展里程碑')!.textContent).toBe('14.3.2 技术发展里程碑');
+    expect(document.getElementById('1432-技术发展里程碑')!.textContent).toBe(
+      '14.3.2 技术发展里程碑',
+    );
     expect(pageFragments(aliased)).toEqual(pageFragments(html));
   });
 });

@@ -8,8 +8,16 @@ const file = path.join(root, 'content/chapter.yaml');
 
 describe('where the site is served', () => {
   it('is the facts file’s site, which SITE_URL overrides for a deploy', () => {
-    expect(siteSettings({}, { site: 'https://chapter14.example.org/', file })).toEqual({ site: 'https://chapter14.example.org', base: '/' });
-    expect(siteSettings({ SITE_URL: 'https://mirror.example.net', BASE_PATH: 'books/14' }, { site: 'https://chapter14.example.org', file })).toEqual({
+    expect(siteSettings({}, { site: 'https://chapter14.example.org/', file })).toEqual({
+      site: 'https://chapter14.example.org',
+      base: '/',
+    });
+    expect(
+      siteSettings(
+        { SITE_URL: 'https://mirror.example.net', BASE_PATH: 'books/14' },
+        { site: 'https://chapter14.example.org', file },
+      ),
+    ).toEqual({
       site: 'https://mirror.example.net',
       base: '/books/14/',
     });

@@ -7,13 +7,22 @@ import { readLevel, scales } from '../../../src/lib/scales.ts';
 
 describe('scales', () => {
   it('orders maturity from pilot to mature', () => {
-    expect(['试点阶段', '生产阶段', '成熟/生产', '成熟阶段'].map((w) => readLevel('maturity', w)!.rank)).toEqual([1, 2, 3, 4]);
+    expect(
+      ['试点阶段', '生产阶段', '成熟/生产', '成熟阶段'].map((w) => readLevel('maturity', w)!.rank),
+    ).toEqual([1, 2, 3, 4]);
   });
   it('orders complexity 低 → 中 → 中等 → 中高 → 高, reading the longest word first', () => {
-    expect(['低', '中', '中等', '中高', '高'].map((w) => readLevel('complexity', w)!.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(['低', '中', '中等', '中高', '高'].map((w) => readLevel('complexity', w)!.rank)).toEqual(
+      [1, 2, 3, 4, 5],
+    );
   });
   it('reads a level word followed by a note or a citation', () => {
-    expect(readLevel('level', '极高 (CUDA/ROCm)')).toEqual({ word: '极高', rank: 4, max: 4, rest: ' (CUDA/ROCm)' });
+    expect(readLevel('level', '极高 (CUDA/ROCm)')).toEqual({
+      word: '极高',
+      rank: 4,
+      max: 4,
+      rest: ' (CUDA/ROCm)',
+    });
     expect(readLevel('industry', '范式转移 [1,3]')!.rank).toBe(scales.industry.max);
   });
   it('rejects words that are not levels, and a level glued to other text', () => {
@@ -29,7 +38,8 @@ describe('parseGain', () => {
     expect(parseGain('2-5x 提升')).toMatchObject({ min: 2, max: 5 });
   });
   it('rejects malformed gains', () => {
-    for (const bad of ['2-x', 'x5', '10-4x', '深度思考能力']) expect(parseGain(bad), bad).toBeUndefined();
+    for (const bad of ['2-x', 'x5', '10-4x', '深度思考能力'])
+      expect(parseGain(bad), bad).toBeUndefined();
   });
   it('places values on a log axis', () => {
     expect(logPosition(10, 1, 100)).toBeCloseTo(0.5);

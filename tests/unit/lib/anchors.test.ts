@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changedProblem, checkRecord, closestFragment, formatRecord, parseRecord } from '../../../src/lib/anchors.ts';
+import {
+  changedProblem,
+  checkRecord,
+  closestFragment,
+  formatRecord,
+  parseRecord,
+} from '../../../src/lib/anchors.ts';
 
 const page = [
   { id: '1432-技术里程碑', points: 'heading: 14.3.2 技术里程碑' },
@@ -18,7 +24,9 @@ const render = (problems: { line?: number; message: string; hint?: string }[]) =
 
 describe('the anchor record', () => {
   it('reads fragments, aliases and removals, skipping comments and blank lines', () => {
-    const { lines } = parseRecord('# header\n\nref-4 reference: [4] Kwon\nold -> ref-4\ngone removed: merged into 14.2\n');
+    const { lines } = parseRecord(
+      '# header\n\nref-4 reference: [4] Kwon\nold -> ref-4\ngone removed: merged into 14.2\n',
+    );
     expect(lines).toEqual([
       { type: 'fragment', id: 'ref-4', points: 'reference: [4] Kwon', line: 3 },
       { type: 'alias', id: 'old', to: 'ref-4', line: 4 },
@@ -41,7 +49,9 @@ describe('the anchor record', () => {
   });
 
   it('fails for a fragment that is gone, naming what it pointed to, the closest new fragment and the line that keeps the link alive', () => {
-    const { problems } = check('1432-技术发展里程碑 heading: 14.3.2 技术发展里程碑\ntensorrt row: TensorRT\n');
+    const { problems } = check(
+      '1432-技术发展里程碑 heading: 14.3.2 技术发展里程碑\ntensorrt row: TensorRT\n',
+    );
     expect(render(problems)).toMatchInlineSnapshot(`
       "1: "1432-技术发展里程碑" (heading: 14.3.2 技术发展里程碑) is no longer on the page; the closest new fragment is "1432-技术里程碑" (heading: 14.3.2 技术里程碑)
         Links to it would land at the top of the page. To keep them working, replace line 1 with
@@ -57,8 +67,15 @@ describe('the anchor record', () => {
   });
 
   it('suggests a fragment of the same kind: a heading for a heading, a row for a row', () => {
-    expect(closestFragment({ id: 'tensorrt', points: 'row: TensorRT' }, page)!.id).toBe('tensorrt-引擎');
-    expect(closestFragment({ id: '1432-技术发展里程碑', points: 'heading: 14.3.2 技术发展里程碑' }, page)!.id).toBe('1432-技术里程碑');
+    expect(closestFragment({ id: 'tensorrt', points: 'row: TensorRT' }, page)!.id).toBe(
+      'tensorrt-引擎',
+    );
+    expect(
+      closestFragment(
+        { id: '1432-技术发展里程碑', points: 'heading: 14.3.2 技术发展里程碑' },
+        page,
+      )!.id,
+    ).toBe('1432-技术里程碑');
   });
 
   it('adds an alias to the page for an old id, following a chain of renames to the fragment that exists', () => {
@@ -114,7 +131,8 @@ describe('the anchor record', () => {
   });
 
   it('lists the page’s fragments the record lacks, and writes the record sorted with them, never dropping a line', () => {
-    const record = 'tensorrt -> tensorrt-引擎\n1432-技术里程碑 heading: 14.3.2 技术里程碑\ngone removed: merged\n';
+    const record =
+      'tensorrt -> tensorrt-引擎\n1432-技术里程碑 heading: 14.3.2 技术里程碑\ngone removed: merged\n';
     const { lines } = parseRecord(record);
     const { unrecorded } = checkRecord(lines, page);
     expect(unrecorded.map((f) => f.id)).toEqual(['1433-技术风险评估', 'tensorrt-引擎', 'ref-4']);

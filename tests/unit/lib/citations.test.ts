@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backlinkLabels, parseCitationMarkers, referenceEntryNumber, sectionShortLabel } from '../../../src/lib/citations.ts';
+import {
+  backlinkLabels,
+  parseCitationMarkers,
+  referenceEntryNumber,
+  sectionShortLabel,
+} from '../../../src/lib/citations.ts';
 
 describe('parseCitationMarkers', () => {
   it('finds [n] and [n,m] with their offsets', () => {

@@ -1,6 +1,14 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { apa, bibtex, bibtexKey, type CitableWork, checkDate, chineseNumeral, gbt7714 } from '../../../src/lib/cite.ts';
+import {
+  apa,
+  bibtex,
+  bibtexKey,
+  type CitableWork,
+  checkDate,
+  chineseNumeral,
+  gbt7714,
+} from '../../../src/lib/cite.ts';
 
 // The chapter as it is: no known authors, date of publication or larger work, and (here) no history.
 const chapter: CitableWork = {
@@ -18,7 +26,11 @@ const known: CitableWork = {
   updated: '2026-11-24',
 };
 const accessed = '2026-11-25';
-const people = (n: number) => Array.from({ length: n }, (_, i) => ({ family: `Family${String.fromCharCode(65 + i)}`, given: 'Ann Bee' }));
+const people = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    family: `Family${String.fromCharCode(65 + i)}`,
+    given: 'Ann Bee',
+  }));
 
 describe('GB/T 7714-2015, electronic resource in a larger work', () => {
   const entry = gbt7714(chapter, accessed);
@@ -30,26 +42,40 @@ describe('GB/T 7714-2015, electronic resource in a larger work', () => {
   });
 
   it('with everything known: authors, title, [EB/OL]//larger work, year of publication, (revision)[cited], URL', () => {
-    expect(gbt7714(known, accessed)).toBe('王小明. 十四、总结与展望[EB/OL]//推理优化综述. 2025(2026-11-24)[2026-11-25]. https://chapter14.example.org/.');
+    expect(gbt7714(known, accessed)).toBe(
+      '王小明. 十四、总结与展望[EB/OL]//推理优化综述. 2025(2026-11-24)[2026-11-25]. https://chapter14.example.org/.',
+    );
   });
 
   it('puts a known revision date in round brackets directly before the cited date, with or without a year of publication', () => {
-    expect(gbt7714({ ...chapter, updated: '2026-03-01' }, accessed)).toContain('[EB/OL]. (2026-03-01)[2026-11-25]. ');
-    expect(gbt7714({ ...chapter, published: '2025-06', updated: '2026-03-01' }, accessed)).toContain('[EB/OL]. 2025(2026-03-01)[2026-11-25]. ');
+    expect(gbt7714({ ...chapter, updated: '2026-03-01' }, accessed)).toContain(
+      '[EB/OL]. (2026-03-01)[2026-11-25]. ',
+    );
+    expect(
+      gbt7714({ ...chapter, published: '2025-06', updated: '2026-03-01' }, accessed),
+    ).toContain('[EB/OL]. 2025(2026-03-01)[2026-11-25]. ');
   });
 
   it('gives only the year of a known publication date, before the cited date', () => {
-    expect(gbt7714({ ...chapter, published: '2025-06-30' }, accessed)).toContain('[EB/OL]. 2025[2026-11-25]. ');
-    expect(gbt7714({ ...chapter, published: '2025' }, accessed)).toContain('[EB/OL]. 2025[2026-11-25]. ');
+    expect(gbt7714({ ...chapter, published: '2025-06-30' }, accessed)).toContain(
+      '[EB/OL]. 2025[2026-11-25]. ',
+    );
+    expect(gbt7714({ ...chapter, published: '2025' }, accessed)).toContain(
+      '[EB/OL]. 2025[2026-11-25]. ',
+    );
   });
 
   it('joins a known larger work with // after the type mark, and names none when it is not known', () => {
-    expect(gbt7714({ ...chapter, containerTitle: '推理优化综述' }, accessed)).toMatch(/^十四、总结与展望\[EB\/OL\]\/\/推理优化综述\. \[/);
+    expect(gbt7714({ ...chapter, containerTitle: '推理优化综述' }, accessed)).toMatch(
+      /^十四、总结与展望\[EB\/OL\]\/\/推理优化综述\. \[/,
+    );
     expect(entry).not.toContain('//推');
   });
 
   it('uses Western punctuation only, never full-width marks the source title does not have', () => {
-    const added = gbt7714(known, accessed).replace(known.title, '').replace(known.containerTitle!, '');
+    const added = gbt7714(known, accessed)
+      .replace(known.title, '')
+      .replace(known.containerTitle!, '');
     expect(added).not.toMatch(/[。，：；（）［］]/);
   });
 
@@ -65,13 +91,21 @@ describe('GB/T 7714-2015, electronic resource in a larger work', () => {
       accessed,
     );
     expect(one.startsWith('Vaswani A, 王小明. 十四、总结与展望[EB/OL]')).toBe(true);
-    expect(gbt7714({ ...chapter, authors: [{ family: 'Kwon', given: 'Woo-suk Joseph' }] }, accessed)).toMatch(/^Kwon W S J\. /);
+    expect(
+      gbt7714({ ...chapter, authors: [{ family: 'Kwon', given: 'Woo-suk Joseph' }] }, accessed),
+    ).toMatch(/^Kwon W S J\. /);
   });
 
   it('lists at most three authors, then 等 for a Chinese work and et al otherwise', () => {
-    expect(gbt7714({ ...chapter, authors: people(3) }, accessed)).toMatch(/^FamilyA A B, FamilyB A B, FamilyC A B\. /);
-    expect(gbt7714({ ...chapter, authors: people(4) }, accessed)).toMatch(/^FamilyA A B, FamilyB A B, FamilyC A B, 等\. /);
-    expect(gbt7714({ ...chapter, lang: 'en', authors: people(5) }, accessed)).toMatch(/, FamilyC A B, et al\. /);
+    expect(gbt7714({ ...chapter, authors: people(3) }, accessed)).toMatch(
+      /^FamilyA A B, FamilyB A B, FamilyC A B\. /,
+    );
+    expect(gbt7714({ ...chapter, authors: people(4) }, accessed)).toMatch(
+      /^FamilyA A B, FamilyB A B, FamilyC A B, 等\. /,
+    );
+    expect(gbt7714({ ...chapter, lang: 'en', authors: people(5) }, accessed)).toMatch(
+      /, FamilyC A B, et al\. /,
+    );
   });
 });
 
@@ -80,7 +114,9 @@ describe('APA 7, a webpage on a website', () => {
 
   it('with no author and no date: the title in the author position, (n.d.), no site name, the retrieval date and URL', () => {
     // §9.12 moves the title to the author position; with no larger work known there is no site name to give.
-    expect(text).toBe('十四、总结与展望. (n.d.). Retrieved November 25, 2026, from https://chapter14.example.org/');
+    expect(text).toBe(
+      '十四、总结与展望. (n.d.). Retrieved November 25, 2026, from https://chapter14.example.org/',
+    );
   });
 
   it('with everything known: author, (date of the last update), title, site name, retrieval', () => {
@@ -90,9 +126,15 @@ describe('APA 7, a webpage on a website', () => {
   });
 
   it('dates the page by its last update when known, else by its publication to the precision given, else (n.d.)', () => {
-    expect(apa({ ...chapter, updated: '2026-11-03' }, accessed).text).toContain('十四、总结与展望. (2026, November 3). Retrieved');
-    expect(apa({ ...chapter, published: '2025-06-30', updated: '2026-11-03' }, accessed).text).toContain('(2026, November 3).');
-    expect(apa({ ...chapter, published: '2025-06-30' }, accessed).text).toContain('(2025, June 30).');
+    expect(apa({ ...chapter, updated: '2026-11-03' }, accessed).text).toContain(
+      '十四、总结与展望. (2026, November 3). Retrieved',
+    );
+    expect(
+      apa({ ...chapter, published: '2025-06-30', updated: '2026-11-03' }, accessed).text,
+    ).toContain('(2026, November 3).');
+    expect(apa({ ...chapter, published: '2025-06-30' }, accessed).text).toContain(
+      '(2025, June 30).',
+    );
     expect(apa({ ...chapter, published: '2025-06' }, accessed).text).toContain('(2025, June).');
     expect(apa({ ...chapter, published: '2025' }, accessed).text).toContain('(2025).');
   });
@@ -105,20 +147,31 @@ describe('APA 7, a webpage on a website', () => {
   });
 
   it('ends with the retrieval date and the URL, with no full stop after the URL', () => {
-    expect(text.endsWith('Retrieved November 25, 2026, from https://chapter14.example.org/')).toBe(true);
+    expect(text.endsWith('Retrieved November 25, 2026, from https://chapter14.example.org/')).toBe(
+      true,
+    );
   });
 
   it('formats authors with initials, & before the last, and the ellipsis form beyond twenty', () => {
-    expect(apa({ ...chapter, authors: [{ family: 'Kwon', given: 'Woosuk' }] }, accessed).text).toMatch(/^Kwon, W\. \(n\.d\.\)\. 十四/);
-    expect(apa({ ...chapter, authors: people(2) }, accessed).text).toMatch(/^FamilyA, A\. B\., & FamilyB, A\. B\. \(n\.d\.\)/);
-    expect(apa({ ...chapter, authors: people(3) }, accessed).text).toMatch(/^FamilyA, A\. B\., FamilyB, A\. B\., & FamilyC, A\. B\. /);
+    expect(
+      apa({ ...chapter, authors: [{ family: 'Kwon', given: 'Woosuk' }] }, accessed).text,
+    ).toMatch(/^Kwon, W\. \(n\.d\.\)\. 十四/);
+    expect(apa({ ...chapter, authors: people(2) }, accessed).text).toMatch(
+      /^FamilyA, A\. B\., & FamilyB, A\. B\. \(n\.d\.\)/,
+    );
+    expect(apa({ ...chapter, authors: people(3) }, accessed).text).toMatch(
+      /^FamilyA, A\. B\., FamilyB, A\. B\., & FamilyC, A\. B\. /,
+    );
     const many = apa({ ...chapter, authors: [...people(22)] }, accessed).text;
     expect(many).toContain('FamilyS, A. B., . . . FamilyV, A. B.');
     expect(many).not.toContain('FamilyT');
   });
 
   it('escapes the text it puts into HTML', () => {
-    const { html: risky } = apa({ ...chapter, title: 'A <b> & B', containerTitle: 'C & <D>' }, accessed);
+    const { html: risky } = apa(
+      { ...chapter, title: 'A <b> & B', containerTitle: 'C & <D>' },
+      accessed,
+    );
     expect(risky).toContain('<i>A &lt;b&gt; &amp; B</i>.');
     expect(risky).toContain(' C &amp; &lt;D&gt;. ');
   });
@@ -165,31 +218,68 @@ describe('BibTeX', () => {
 
   it('with nothing known writes no author, booktitle, year or date field at all, not even an empty one', () => {
     const { entries } = parseBibtex(bibtex(chapter, accessed));
-    expect(Object.keys(entries[0].fields).sort()).toEqual(['howpublished', 'langid', 'language', 'note', 'title', 'url', 'urldate']);
+    expect(Object.keys(entries[0].fields).sort()).toEqual([
+      'howpublished',
+      'langid',
+      'language',
+      'note',
+      'title',
+      'url',
+      'urldate',
+    ]);
   });
 
   it('dates the entry by its publication, else by the revision cited, and notes a known revision beside the access date', () => {
     const full = parseBibtex(bibtex(known, accessed)).entries[0].fields;
     expect([full.year, full.date, full.booktitle]).toEqual(['2025', '2025-06-30', '推理优化综述']);
     expect(full.note).toBe('Last updated: 2026-11-24. Accessed: 2026-11-25');
-    const revised = parseBibtex(bibtex({ ...chapter, updated: '2026-11-24' }, accessed)).entries[0].fields;
-    expect([revised.year, revised.date, revised.note]).toEqual(['2026', '2026-11-24', 'Last updated: 2026-11-24. Accessed: 2026-11-25']);
-    expect(parseBibtex(bibtex({ ...chapter, published: '2025' }, accessed)).entries[0].fields).toMatchObject({ year: '2025', date: '2025' });
+    const revised = parseBibtex(bibtex({ ...chapter, updated: '2026-11-24' }, accessed)).entries[0]
+      .fields;
+    expect([revised.year, revised.date, revised.note]).toEqual([
+      '2026',
+      '2026-11-24',
+      'Last updated: 2026-11-24. Accessed: 2026-11-25',
+    ]);
+    expect(
+      parseBibtex(bibtex({ ...chapter, published: '2025' }, accessed)).entries[0].fields,
+    ).toMatchObject({ year: '2025', date: '2025' });
   });
 
   it('joins authors with "and" as Family, Given; a name written whole stays whole (Sun Yat-sen is not Yat-sen, Sun)', () => {
     const { entries } = parseBibtex(
-      bibtex({ ...chapter, authors: [{ family: 'Kwon', given: 'Woosuk' }, { family: 'Li', given: 'Zhuohan' }, { family: 'Sun Yat-sen' }] }, accessed),
+      bibtex(
+        {
+          ...chapter,
+          authors: [
+            { family: 'Kwon', given: 'Woosuk' },
+            { family: 'Li', given: 'Zhuohan' },
+            { family: 'Sun Yat-sen' },
+          ],
+        },
+        accessed,
+      ),
     );
-    expect(entries[0].fields.author).toEqual([{ lastName: 'Kwon', firstName: 'Woosuk' }, { lastName: 'Li', firstName: 'Zhuohan' }, { name: 'Sun Yat-sen' }]);
+    expect(entries[0].fields.author).toEqual([
+      { lastName: 'Kwon', firstName: 'Woosuk' },
+      { lastName: 'Li', firstName: 'Zhuohan' },
+      { name: 'Sun Yat-sen' },
+    ]);
   });
 
   it('has an ASCII key any engine accepts, from the chapter number when no author is known', () => {
     expect(bibtexKey(chapter)).toBe('chapter14');
-    expect(bibtexKey({ ...chapter, authors: [{ family: 'Müller' }], published: '2024-01-02' })).toBe('muller2024');
-    expect(bibtexKey({ ...chapter, authors: [{ family: 'Müller' }], updated: '2026-01-02' })).toBe('muller2026');
+    expect(
+      bibtexKey({ ...chapter, authors: [{ family: 'Müller' }], published: '2024-01-02' }),
+    ).toBe('muller2024');
+    expect(bibtexKey({ ...chapter, authors: [{ family: 'Müller' }], updated: '2026-01-02' })).toBe(
+      'muller2026',
+    );
     expect(bibtexKey({ ...chapter, authors: [{ family: 'Müller' }] })).toBe('mullernd');
-    for (const work of [chapter, { ...chapter, title: '总结' }, { ...chapter, authors: [{ family: '王' }] }]) {
+    for (const work of [
+      chapter,
+      { ...chapter, title: '总结' },
+      { ...chapter, authors: [{ family: '王' }] },
+    ]) {
       expect(bibtexKey(work)).toMatch(/^[A-Za-z][A-Za-z0-9:_-]*$/);
     }
   });
@@ -200,19 +290,31 @@ describe('dates and numerals', () => {
     expect(() => gbt7714(chapter, '2026-02-30')).toThrowErrorMatchingInlineSnapshot(
       `[Error: accessed: "2026-02-30" is not a calendar date in the form YYYY-MM-DD]`,
     );
-    expect(() => apa(chapter, '2026-11-5')).toThrowErrorMatchingInlineSnapshot(`[Error: accessed: "2026-11-5" is not a calendar date in the form YYYY-MM-DD]`);
-    expect(() => bibtex({ ...chapter, published: '2026-13' }, accessed)).toThrowErrorMatchingInlineSnapshot(
+    expect(() => apa(chapter, '2026-11-5')).toThrowErrorMatchingInlineSnapshot(
+      `[Error: accessed: "2026-11-5" is not a calendar date in the form YYYY-MM-DD]`,
+    );
+    expect(() =>
+      bibtex({ ...chapter, published: '2026-13' }, accessed),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[Error: published: "2026-13" is not a calendar date in the form YYYY-MM-DD, YYYY-MM or YYYY]`,
     );
     // A revision is a day: the history gives one.
-    expect(() => gbt7714({ ...chapter, updated: '2026-11' }, accessed)).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      gbt7714({ ...chapter, updated: '2026-11' }, accessed),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[Error: updated: "2026-11" is not a calendar date in the form YYYY-MM-DD]`,
     );
     expect(checkDate('2024-02-29', 'x')).toEqual({ y: 2024, m: 2, d: 29 });
   });
 
   it('reads Chinese chapter numerals up to ninety-nine', () => {
-    expect([chineseNumeral('四'), chineseNumeral('十'), chineseNumeral('十四'), chineseNumeral('二十'), chineseNumeral('九十九')]).toEqual([4, 10, 14, 20, 99]);
+    expect([
+      chineseNumeral('四'),
+      chineseNumeral('十'),
+      chineseNumeral('十四'),
+      chineseNumeral('二十'),
+      chineseNumeral('九十九'),
+    ]).toEqual([4, 10, 14, 20, 99]);
     expect(chineseNumeral('十十')).toBeUndefined();
   });
 });

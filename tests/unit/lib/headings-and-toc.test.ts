@@ -15,7 +15,9 @@ describe('slugForHeading', () => {
     expect(slugForHeading('参考文献')).toBe(slugForHeading('参考文献'));
   });
   it('percent-encodes ids the way location.hash reports them', () => {
-    expect(hashForId('141-技术发展总结')).toBe('#141-%E6%8A%80%E6%9C%AF%E5%8F%91%E5%B1%95%E6%80%BB%E7%BB%93');
+    expect(hashForId('141-技术发展总结')).toBe(
+      '#141-%E6%8A%80%E6%9C%AF%E5%8F%91%E5%B1%95%E6%80%BB%E7%BB%93',
+    );
   });
 });
 

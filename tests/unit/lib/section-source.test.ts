@@ -46,7 +46,9 @@ describe('section ranges in the Markdown source', () => {
   });
 
   it('an h2 section runs through its h3 subsections and stops before the next h2', () => {
-    expect(slice('141-甲')).toBe('## 14.1 甲\n\n甲的正文。\n\n### 14.1.1 甲一\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    expect(slice('141-甲')).toBe(
+      '## 14.1 甲\n\n甲的正文。\n\n### 14.1.1 甲一\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+    );
   });
 
   it('the --- rule between two parts belongs to neither', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildHeadersFile, headerPolicy, parseCsp, servedPaths } from '../../../src/lib/security-headers.ts';
+import {
+  buildHeadersFile,
+  headerPolicy,
+  parseCsp,
+  servedPaths,
+} from '../../../src/lib/security-headers.ts';
 
-const meta = "default-src 'self';img-src 'self' data:; script-src 'self' 'sha256-abc=';style-src 'self'";
+const meta =
+  "default-src 'self';img-src 'self' data:; script-src 'self' 'sha256-abc=';style-src 'self'";
 
 describe('header policy', () => {
   it('keeps every directive and source of the meta policy and adds frame-ancestors', () => {
@@ -9,7 +15,13 @@ describe('header policy', () => {
     expect(header.get('script-src')).toEqual(["'self'", "'sha256-abc='"]);
     expect(header.get('img-src')).toEqual(["'self'", 'data:']);
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);
-    expect([...header.keys()]).toEqual(['default-src', 'img-src', 'script-src', 'style-src', 'frame-ancestors']);
+    expect([...header.keys()]).toEqual([
+      'default-src',
+      'img-src',
+      'script-src',
+      'style-src',
+      'frame-ancestors',
+    ]);
   });
 
   it('lets the first of two same-named directives win, as browsers do', () => {
@@ -19,7 +31,10 @@ describe('header policy', () => {
 
 describe('_headers file', () => {
   it('serves an index page at its directory and its file path under the base', () => {
-    expect(servedPaths('/chapter-14/', 'index.html')).toEqual(['/chapter-14/', '/chapter-14/index.html']);
+    expect(servedPaths('/chapter-14/', 'index.html')).toEqual([
+      '/chapter-14/',
+      '/chapter-14/index.html',
+    ]);
     expect(servedPaths('/', 'a/index.html')).toEqual(['/a/', '/a/index.html']);
     expect(servedPaths('/', '404.html')).toEqual(['/404.html']);
   });

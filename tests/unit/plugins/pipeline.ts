@@ -10,7 +10,13 @@ import { VFile } from 'vfile';
 import { chapterPlugins, type ChainInput } from '../../../src/plugins/index.ts';
 
 /** MDX nodes the page's compiler keeps for itself; the chain sees them as Astro's MDX hands them over. */
-const MDX_NODES = ['mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression'];
+const MDX_NODES = [
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxTextExpression',
+];
 
 /** Shows a JSX element as a plain element with its attributes, so the test can read what the component is given. */
 function rehypeShowElements() {
@@ -18,7 +24,11 @@ function rehypeShowElements() {
     visit(tree, (node, index, parent) => {
       if (node.type !== 'mdxJsxFlowElement' || !parent || index === undefined) return;
       const jsx = node as MdxJsxFlowElementHast;
-      const properties = Object.fromEntries(jsx.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' ? [[`data-${a.name}`, String(a.value)]] : [])));
+      const properties = Object.fromEntries(
+        jsx.attributes.flatMap((a) =>
+          a.type === 'mdxJsxAttribute' ? [[`data-${a.name}`, String(a.value)]] : [],
+        ),
+      );
       const shown: Element = {
         type: 'element',
         tagName: `x-${(jsx.name ?? 'fragment').toLowerCase()}`,
@@ -31,7 +41,10 @@ function rehypeShowElements() {
 }
 
 /** The chapter's plugin chain (the one astro.config.mjs uses), on an MDX string, to HTML. */
-export async function renderMarkdown(markdown: string, options: Partial<ChainInput> & { path?: string } = {}): Promise<string> {
+export async function renderMarkdown(
+  markdown: string,
+  options: Partial<ChainInput> & { path?: string } = {},
+): Promise<string> {
   const chain = chapterPlugins({
     citations: options.citations ?? { references: [], sites: [] },
     figures: options.figures ?? [],

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './pipeline.ts';
 
 describe('copy-section buttons', () => {
-  const ranges = [{ id: '141-技术发展总结', heading: '14.1 技术发展总结', depth: 2, start: 10, end: 42 }];
+  const ranges = [
+    { id: '141-技术发展总结', heading: '14.1 技术发展总结', depth: 2, start: 10, end: 42 },
+  ];
 
   it('a heading whose section is in the source gets a labelled button carrying its offsets', async () => {
     const html = await renderMarkdown('## 14.1 技术发展总结\n\n正文。\n\n## 参考文献', { ranges });
@@ -13,7 +15,10 @@ describe('copy-section buttons', () => {
     const button = buttons[0];
     expect(button.getAttribute('type')).toBe('button');
     expect(button.getAttribute('aria-label')).toBe('复制本节 Markdown 原文：14.1 技术发展总结');
-    expect([button.getAttribute('data-start'), button.getAttribute('data-end')]).toEqual(['10', '42']);
+    expect([button.getAttribute('data-start'), button.getAttribute('data-end')]).toEqual([
+      '10',
+      '42',
+    ]);
     // Beside the heading, in the same wrapper as the copy-link; never inside the heading's text.
     expect(button.parentElement!.classList.contains('heading-wrapper')).toBe(true);
     expect(document.querySelector('h2')!.textContent).toBe('14.1 技术发展总结');

@@ -4,11 +4,19 @@ import { intro, matrixSection, modelFrom, references } from '../build/content.ts
 import { renderMarkdown } from './pipeline.ts';
 
 /** Pips are squares drawn as `M…Z` runs in one path per state. */
-const pipCount = (el: Element, state: 'on' | 'off') => (el.querySelector(`svg.pips path.${state}`)?.getAttribute('d')?.match(/M/g) ?? []).length;
+const pipCount = (el: Element, state: 'on' | 'off') =>
+  (el.querySelector(`svg.pips path.${state}`)?.getAttribute('d')?.match(/M/g) ?? []).length;
 
-const rows = ['| **硬件加速** | GPU 优化 | 成熟阶段 | 20.0x | 主流算力底座 |', '| | **LPU 加速** | 试点阶段 | 10-20x | **特定场景（如实时交互）优势** [1] |'];
+const rows = [
+  '| **硬件加速** | GPU 优化 | 成熟阶段 | 20.0x | 主流算力底座 |',
+  '| | **LPU 加速** | 试点阶段 | 10-20x | **特定场景（如实时交互）优势** [1] |',
+];
 const summary = matrixSection({ rows });
-const chapter = modelFrom({ '00-intro.mdx': intro, '01-summary.mdx': summary, '09-references.mdx': references });
+const chapter = modelFrom({
+  '00-intro.mdx': intro,
+  '01-summary.mdx': summary,
+  '09-references.mdx': references,
+});
 const body = summary.slice(summary.indexOf('## 14.1'));
 
 async function render() {
@@ -20,11 +28,11 @@ describe('rehype-figures draws a figure around the chapter’s own table', () =>
   it('tells the <Figure> its form and caption, and keeps the table a captioned, labelled, focusable region', async () => {
     const doc = await render();
     const figure = doc.querySelector('x-figure')!;
-    expect([figure.getAttribute('data-name'), figure.getAttribute('data-form'), figure.getAttribute('data-caption')]).toEqual([
-      'maturity',
-      'matrix',
-      '技术成熟度评估矩阵',
-    ]);
+    expect([
+      figure.getAttribute('data-name'),
+      figure.getAttribute('data-form'),
+      figure.getAttribute('data-caption'),
+    ]).toEqual(['maturity', 'matrix', '技术成熟度评估矩阵']);
     const region = figure.querySelector('[role="region"]')!;
     expect(region.getAttribute('tabindex')).toBe('0');
     const table = region.querySelector('table')!;
@@ -32,16 +40,21 @@ describe('rehype-figures draws a figure around the chapter’s own table', () =>
     expect(table.querySelector('caption')!.textContent).toBe('技术成熟度评估矩阵');
     expect(region.getAttribute('aria-labelledby')).toBe(table.querySelector('caption')!.id);
     // Header cells keep the chapter's bold; the group column is marked for the filters.
-    expect([...table.querySelectorAll('thead th')].map((th) => [th.querySelector('strong')?.textContent, th.getAttribute('scope')])).toEqual(
-      ['技术领域', '技术名称', '成熟度等级', '性能提升', '备注'].map((l) => [l, 'col']),
-    );
+    expect(
+      [...table.querySelectorAll('thead th')].map((th) => [
+        th.querySelector('strong')?.textContent,
+        th.getAttribute('scope'),
+      ]),
+    ).toEqual(['技术领域', '技术名称', '成熟度等级', '性能提升', '备注'].map((l) => [l, 'col']));
     expect(table.querySelector('thead th[data-groups]')!.textContent).toBe('技术领域');
   });
 
   it('heads each row with its technology, gives the row its link id and a labelled copy-link', async () => {
     const doc = await render();
     const trs = [...doc.querySelectorAll('tbody tr')];
-    expect(trs.map((r) => [r.id, r.getAttribute('data-order'), r.getAttribute('data-group')])).toEqual([
+    expect(
+      trs.map((r) => [r.id, r.getAttribute('data-order'), r.getAttribute('data-group')]),
+    ).toEqual([
       ['gpu-优化', '0', '硬件加速'],
       ['lpu-加速', '1', '硬件加速'],
     ]);
@@ -59,7 +72,10 @@ describe('rehype-figures draws a figure around the chapter’s own table', () =>
     expect(maturity.textContent!.trim()).toBe('试点阶段');
     expect(maturity.getAttribute('data-sort')).toBe('1');
     const pips = maturity.querySelector('svg.pips')!;
-    expect([pips.getAttribute('aria-hidden'), pips.hasAttribute('data-enc')]).toEqual(['true', true]);
+    expect([pips.getAttribute('aria-hidden'), pips.hasAttribute('data-enc')]).toEqual([
+      'true',
+      true,
+    ]);
     expect([pipCount(maturity, 'on'), pipCount(maturity, 'off')]).toEqual([1, 3]);
   });
 

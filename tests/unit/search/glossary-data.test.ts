@@ -6,23 +6,47 @@ import type { SectionText } from '../../../src/lib/search/sections.ts';
 import type { TermEntry } from '../../../src/lib/schemas/terms.ts';
 import { buildTermIndex, type TermLocation } from '../../../src/lib/term-index.ts';
 
-const section = (id: string, text: string): TermLocation => ({ id, label: `${id} 小节`, kind: 'section', sectionId: id, sectionLabel: `${id} 小节`, text });
+const section = (id: string, text: string): TermLocation => ({
+  id,
+  label: `${id} 小节`,
+  kind: 'section',
+  sectionId: id,
+  sectionLabel: `${id} 小节`,
+  text,
+});
 
 describe('the glossary search loads', () => {
   const terms: TermEntry[] = [
-    { name: '推测解码', pinyin: 'tui ce jie ma', en: 'Speculative Decoding', aliases: ['投机解码'] },
+    {
+      name: '推测解码',
+      pinyin: 'tui ce jie ma',
+      en: 'Speculative Decoding',
+      aliases: ['投机解码'],
+    },
     { name: 'Triton', excludes: ['Triton Server'] },
   ];
   const locations = [
     section('14.1.2', '推测解码 与 Triton'),
-    { id: 'row-x', label: 'X 行', kind: 'row' as const, sectionId: '14.3.1', sectionLabel: '14.3.1 小节', text: '推测解码' },
+    {
+      id: 'row-x',
+      label: 'X 行',
+      kind: 'row' as const,
+      sectionId: '14.3.1',
+      sectionLabel: '14.3.1 小节',
+      text: '推测解码',
+    },
   ];
 
   it('has every name from the data file and every place from the term index, in the index’s order', () => {
     const glossary = glossaryForSearch(terms, buildTermIndex(terms, locations));
     expect(glossary).toEqual({
       terms: [
-        { name: 'Triton', excludes: ['Triton Server'], entryId: 'term-triton', places: [{ sectionId: '14.1.2', label: '14.1.2', inText: true, rows: [] }] },
+        {
+          name: 'Triton',
+          excludes: ['Triton Server'],
+          entryId: 'term-triton',
+          places: [{ sectionId: '14.1.2', label: '14.1.2', inText: true, rows: [] }],
+        },
         {
           name: '推测解码',
           en: 'Speculative Decoding',
@@ -31,7 +55,12 @@ describe('the glossary search loads', () => {
           entryId: 'term-推测解码',
           places: [
             { sectionId: '14.1.2', label: '14.1.2', inText: true, rows: [] },
-            { sectionId: '14.3.1', label: '14.3.1', inText: false, rows: [{ id: 'row-x', label: 'X 行' }] },
+            {
+              sectionId: '14.3.1',
+              label: '14.3.1',
+              inText: false,
+              rows: [{ id: 'row-x', label: 'X 行' }],
+            },
           ],
         },
       ],

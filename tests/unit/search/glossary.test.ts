@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { expandQuery, findName, type Glossary, holdsName, keyed, markSpans, nameKey, namesHeld } from '../../../src/lib/search/glossary.ts';
+import {
+  expandQuery,
+  findName,
+  type Glossary,
+  holdsName,
+  keyed,
+  markSpans,
+  nameKey,
+  namesHeld,
+} from '../../../src/lib/search/glossary.ts';
 
-const term = (name: string, extra: Partial<Glossary['terms'][number]> = {}) => ({ name, entryId: `term-${name}`, places: [], ...extra });
+const term = (name: string, extra: Partial<Glossary['terms'][number]> = {}) => ({
+  name,
+  entryId: `term-${name}`,
+  places: [],
+  ...extra,
+});
 const glossary: Glossary = {
   terms: [
     term('推测解码', { en: 'Speculative Decoding', pinyin: 'tui ce jie ma' }),
@@ -16,7 +30,15 @@ const glossary: Glossary = {
 
 describe('the match key of a name', () => {
   it('ignores case, character width, white space and hyphens', () => {
-    for (const variant of ['KV-Cache', 'KV Cache', 'kv-cache', 'kvcache', 'ＫＶ－Ｃａｃｈｅ', 'KV‐Cache', ' KV  Cache '])
+    for (const variant of [
+      'KV-Cache',
+      'KV Cache',
+      'kv-cache',
+      'kvcache',
+      'ＫＶ－Ｃａｃｈｅ',
+      'KV‐Cache',
+      ' KV  Cache ',
+    ])
       expect(nameKey(variant)).toBe('kvcache');
     expect(nameKey('Chain of Thought')).toBe(nameKey('Chain-of-Thought'));
     expect(nameKey('1.58 bit')).toBe(nameKey('1.58-bit'));
@@ -78,16 +100,23 @@ describe('finding a name in a text', () => {
   });
 
   it('lists the names a text holds in the glossary’s order', () => {
-    expect(namesHeld('推测解码（Speculative Decoding）', ['推测解码', 'Speculative Decoding'])).toEqual(['推测解码', 'Speculative Decoding']);
-    expect(namesHeld('speculative-decoding 方法', ['推测解码', 'Speculative Decoding'])).toEqual(['Speculative Decoding']);
+    expect(
+      namesHeld('推测解码（Speculative Decoding）', ['推测解码', 'Speculative Decoding']),
+    ).toEqual(['推测解码', 'Speculative Decoding']);
+    expect(namesHeld('speculative-decoding 方法', ['推测解码', 'Speculative Decoding'])).toEqual([
+      'Speculative Decoding',
+    ]);
   });
 });
 
 describe('expanding a query through the glossary', () => {
   it('finds the term from its headword, its other name or an alias, however spaced or cased', () => {
-    for (const q of ['speculative decoding', 'Speculative-Decoding', '推测解码']) expect(expandQuery(glossary, q)?.term.name).toBe('推测解码');
-    for (const q of ['KV Cache', 'kv-cache', '键值缓存']) expect(expandQuery(glossary, q)?.term.name).toBe('KV-Cache');
-    for (const q of ['mixture of experts', 'MOE', '混合专家']) expect(expandQuery(glossary, q)?.term.name).toBe('MoE');
+    for (const q of ['speculative decoding', 'Speculative-Decoding', '推测解码'])
+      expect(expandQuery(glossary, q)?.term.name).toBe('推测解码');
+    for (const q of ['KV Cache', 'kv-cache', '键值缓存'])
+      expect(expandQuery(glossary, q)?.term.name).toBe('KV-Cache');
+    for (const q of ['mixture of experts', 'MOE', '混合专家'])
+      expect(expandQuery(glossary, q)?.term.name).toBe('MoE');
     expect(expandQuery(glossary, 'Chain of Thought')?.term.name).toBe('思维链');
     expect(expandQuery(glossary, 'computing in memory')?.term.name).toBe('存算一体');
     expect(expandQuery(glossary, '1.58 bit')?.term.name).toBe('1.58-bit');
@@ -110,7 +139,11 @@ describe('marking matches', () => {
   it('marks the literal query anywhere and the other names as whole words, merging overlaps', () => {
     const text = 'MoE 即 Mixture of Experts（混合专家），不是 moment';
     const spans = markSpans(text, ['mixture-of-experts'], ['MoE', '混合专家']);
-    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['MoE', 'Mixture of Experts', '混合专家']);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
+      'MoE',
+      'Mixture of Experts',
+      '混合专家',
+    ]);
     const overlap = markSpans('量化技术', ['量化', '量化技术']);
     expect(overlap).toEqual([{ start: 0, end: 4 }]);
   });
