@@ -75,7 +75,7 @@ export function parseFacts(
         ...at(e.pos[0]),
         // The place is already at the front of the message.
         message: `not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-        hint: 'Write each fact once, as field: value on a line of its own (README, "Editing the chapter").',
+        hint: 'Write each fact once, as field: value on a line of its own (docs/authoring.md).',
       })),
     };
   }
@@ -119,7 +119,7 @@ export function parseFacts(
           field.length === 0
             ? [
                 FACT_FIELDS,
-                `The fields of ${FACTS_FILE} are ${FACT_FIELDS.join(', ')} (README, "Editing the chapter").`,
+                `The fields of ${FACTS_FILE} are ${FACT_FIELDS.join(', ')} (docs/authoring.md).`,
               ]
             : field[0] === 'repository'
               ? [REPOSITORY_FIELDS, `The fields of repository are ${REPOSITORY_FIELDS.join(', ')}.`]

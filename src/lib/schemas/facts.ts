@@ -113,7 +113,7 @@ export const factsSchema = z.strictObject({
 export type ChapterFacts = z.infer<typeof factsSchema>;
 export type Author = z.infer<typeof authorSchema>;
 
-/** The fields of the file, in the order the README lists them. */
+/** The fields of the file, in the order docs/authoring.md lists them. */
 export const FACT_FIELDS = Object.keys(factsSchema.shape) as (keyof ChapterFacts)[];
 export const REPOSITORY_FIELDS = Object.keys(repositorySchema.shape);
 export const AUTHOR_FIELDS = Object.keys(authorSchema.shape);

@@ -95,13 +95,13 @@ describe('a bad facts file fails with the file, the line and the field', () => {
     expect(factsError('site: https://example.org\nauthor:\n  - { family: 王 }\n'))
       .toMatchInlineSnapshot(`
       "content/chapter.yaml:2:1: unknown field "author" (did you mean "authors"?)
-        Hint: The fields of chapter.yaml are description, partOf, authors, published, license, keywords, site, repository (README, "Editing the chapter")."
+        Hint: The fields of chapter.yaml are description, partOf, authors, published, license, keywords, site, repository (docs/authoring.md)."
     `);
     expect(factsError('licence: CC-BY-4.0\nrevised: 2026-11-25\n')).toMatchInlineSnapshot(`
       "content/chapter.yaml:1:1: unknown field "licence" (did you mean "license"?)
-        Hint: The fields of chapter.yaml are description, partOf, authors, published, license, keywords, site, repository (README, "Editing the chapter").
+        Hint: The fields of chapter.yaml are description, partOf, authors, published, license, keywords, site, repository (docs/authoring.md).
       content/chapter.yaml:2:1: unknown field "revised"
-        Hint: The fields of chapter.yaml are description, partOf, authors, published, license, keywords, site, repository (README, "Editing the chapter")."
+        Hint: The fields of chapter.yaml are description, partOf, authors, published, license, keywords, site, repository (docs/authoring.md)."
     `);
     expect(factsError('repository:\n  url: https://github.com/o/r\n  brnach: main\n'))
       .toMatchInlineSnapshot(`
@@ -178,7 +178,7 @@ describe('a bad facts file fails with the file, the line and the field', () => {
     expect(factsError('site: https://example.org\nsite: https://example.com\n'))
       .toMatchInlineSnapshot(`
       "content/chapter.yaml:2:1: not valid YAML: Map keys must be unique
-        Hint: Write each fact once, as field: value on a line of its own (README, "Editing the chapter")."
+        Hint: Write each fact once, as field: value on a line of its own (docs/authoring.md)."
     `);
   });
 
