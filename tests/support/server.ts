@@ -114,9 +114,11 @@ const RECORDER = '__page-problems.js';
  */
 const recorder = `(() => {
   const seen = (window.__pageProblems = []);
-  addEventListener('error', (e) => seen.push(e instanceof ErrorEvent ? e.message + ' (' + e.filename + ':' + e.lineno + ')' : 'failed to load ' + (e.target.src || e.target.href)), true);
-  addEventListener('unhandledrejection', (e) => seen.push('unhandled rejection: ' + e.reason));
-  document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' (' + e.sourceFile + ':' + e.lineNumber + ')'));
+  // A driver that can listen (Chromium's) is told each problem at once, so none is lost when the page navigates.
+  const record = (text) => (seen.push(text), window.__reportPageProblem?.(text));
+  addEventListener('error', (e) => record(e instanceof ErrorEvent ? e.message + ' (' + e.filename + ':' + e.lineno + ')' : 'failed to load ' + (e.target.src || e.target.href)), true);
+  addEventListener('unhandledrejection', (e) => record('unhandled rejection: ' + e.reason));
+  document.addEventListener('securitypolicyviolation', (e) => record(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' (' + e.sourceFile + ':' + e.lineNumber + ')'));
 })();
 `;
 

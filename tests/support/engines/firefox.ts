@@ -9,16 +9,14 @@ class FirefoxPage extends ObservedPage {
   readonly engine = 'firefox';
   constructor(
     server: ObservedServer,
+    opened: string,
     private readonly page: Page,
   ) {
-    super(server);
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && this.fromConsole.push(`console: ${m.text()}`),
-    );
+    super(server, opened);
+    page.on('console', (m) => m.type() === 'error' && this.reported.push(`console: ${m.text()}`));
     // Gecko reports CSP violations as page errors.
     page.on('pageerror', (e) =>
-      this.fromConsole.push(`page error: ${e instanceof Error ? e.message : String(e)}`),
+      this.reported.push(`page error: ${e instanceof Error ? e.message : String(e)}`),
     );
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
@@ -42,7 +40,7 @@ class FirefoxPage extends ObservedPage {
   async screenshot(file: string) {
     await this.page.screenshot({ path: file as `${string}.png` });
   }
-  close() {
+  protected closeDocument() {
     return this.page.browserContext().close();
   }
 }
@@ -60,7 +58,7 @@ export async function firefoxEngine(server: ObservedServer): Promise<Engine> {
       const context = await browser.createBrowserContext();
       const tab = await context.newPage();
       await tab.setViewport({ width, height });
-      const page = new FirefoxPage(server, tab);
+      const page = new FirefoxPage(server, `${server.url}${urlPath} at ${width}×${height}`, tab);
       await tab.goto(server.url + urlPath, { waitUntil: 'load' });
       await page.evaluate(settled);
       return page;

@@ -23,9 +23,10 @@ class WebKitPage extends ObservedPage {
   readonly engine = 'webkit';
   constructor(
     server: ObservedServer,
+    opened: string,
     private readonly driver: WebDriver,
   ) {
-    super(server);
+    super(server, opened);
   }
   async evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     // The asynchronous form, so a function that returns a promise is awaited in every engine alike.
@@ -61,7 +62,7 @@ class WebKitPage extends ObservedPage {
    * The engine keeps one browser for all its journeys, so a journey ends by forgetting what it
    * stored (the theme) and leaving the page, as a fresh context would start.
    */
-  async close() {
+  protected async closeDocument() {
     await this.driver.executeScript('localStorage.clear(); sessionStorage.clear();');
     await this.driver.get('about:blank');
   }
@@ -189,7 +190,7 @@ export async function webkitEngine(server: ObservedServer): Promise<Engine> {
   const open = async (urlPath: string, { width, height }: OpenOptions) => {
     await fitViewport(driver, width, height);
     await driver.get(server.url + urlPath);
-    const page = new WebKitPage(server, driver);
+    const page = new WebKitPage(server, `${server.url}${urlPath} at ${width}×${height}`, driver);
     await page.evaluate(settled);
     return page;
   };
