@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useHostedBrowser } from '../support/hosted.ts';
+import { useEngine } from '../support/engines.ts';
 import { buildContent, removeBuilds, tempDir } from '../support/build-content.ts';
 import { contentDir } from '../support/paths.ts';
 
@@ -40,7 +40,7 @@ beforeAll(() => {
   aliased = build();
 }, 120_000);
 
-const hosted = useHostedBrowser(outDir);
+const chromium = useEngine('chromium', outDir);
 
 describe('a retitled heading and a renamed figure row', () => {
   it('without an alias fail the build, naming each old id, where it pointed, the closest new id and the line that keeps it', () => {
@@ -98,7 +98,9 @@ describe('the old links, kept by their aliases', () => {
   for (const javaScriptEnabled of [true, false]) {
     const how = javaScriptEnabled ? '' : ', without JavaScript';
     it(`#1432-技术发展里程碑 lands on the retitled heading, just below the sticky header, marked as the target${how}`, async () => {
-      const page = await hosted.open('#1432-技术发展里程碑', { javaScriptEnabled });
+      const { playwright: page } = await chromium.open('#1432-技术发展里程碑', {
+        javaScriptEnabled,
+      });
       const l = await landing(page, '1432-技术发展里程碑');
       expect(l.id).toBe('1432-技术里程碑');
       expect(l.targeted).toBe(true);
@@ -109,18 +111,16 @@ describe('the old links, kept by their aliases', () => {
         await expect
           .poll(() => page.locator('nav.toc a[aria-current="true"]').textContent())
           .toBe('14.3.2 技术里程碑');
-      await page.context().close();
     });
 
     it(`#tensorrt lands on the renamed row, below the sticky header, marked as the target${how}`, async () => {
-      const page = await hosted.open('#tensorrt', { javaScriptEnabled });
+      const { playwright: page } = await chromium.open('#tensorrt', { javaScriptEnabled });
       const l = await landing(page, 'tensorrt');
       expect(l.id).toBe('tensorrt-引擎');
       expect(l.targeted).toBe(true);
       expect(l.top).toBeGreaterThanOrEqual(l.headerBottom);
       expect(l.top).toBeLessThan(l.headerBottom + 48);
       expect(l.marked).not.toBe(l.unmarked);
-      await page.context().close();
     });
   }
 });

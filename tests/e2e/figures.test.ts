@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useHostedBrowser } from '../support/hosted.ts';
+import { useEngine } from '../support/engines.ts';
 
-const hosted = useHostedBrowser();
-const open = (path = '', width = 1280): Promise<Page> => hosted.open(path, { width, height: 900 });
+const chromium = useEngine('chromium');
+const open = async (path = '', width = 1280): Promise<Page> =>
+  (await chromium.open(path, { width })).playwright;
 
 /** The page, scrolled to the matrix as a reader would, once its controls have been built (they load as it comes near). */
 async function openMatrix(width = 1280): Promise<Page> {
@@ -29,7 +30,6 @@ describe('the maturity matrix', () => {
     expect((await matrixRows(page)).length).toBe(8);
     await page.locator('#tbl-技术成熟度评估矩阵-table').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('matrix-controls button').count()).toBe(5);
-    await page.close();
   });
 
   it('sorts by gain from the keyboard, announces it, and returns to the chapter order', async () => {
@@ -53,7 +53,6 @@ describe('the maturity matrix', () => {
     await page.keyboard.press('Enter');
     expect(await gainHeader.getAttribute('aria-sort')).toBe('none');
     expect(await matrixRows(page)).toEqual(source);
-    await page.close();
   });
 
   it('filters by 技术领域 with pressed-state buttons', async () => {
@@ -64,7 +63,6 @@ describe('the maturity matrix', () => {
     expect(await matrixRows(page)).toEqual(['动态批处理', '推测解码']);
     await page.locator('matrix-controls button[data-filter=""]').click();
     expect((await matrixRows(page)).length).toBe(8);
-    await page.close();
   });
 
   it('lets a reader link to a row: #tensorrt lands below the header and marks the row', async () => {
@@ -80,7 +78,6 @@ describe('the maturity matrix', () => {
     expect(top).toBeGreaterThanOrEqual(header);
     expect(top).toBeLessThan(header + 80);
     expect(bg).toBe('rgb(255, 244, 194)');
-    await page.close();
   });
 });
 
@@ -98,6 +95,5 @@ describe('figures on a 390 px phone', () => {
     );
     expect(overflowing.length).toBe(11);
     for (const r of overflowing) expect(r.focusable).toBe(true);
-    await page.close();
   });
 });

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type OpenOptions, useHostedBrowser } from '../support/hosted.ts';
+import { type OpenOptionsOf, useEngine } from '../support/engines.ts';
 
-const hosted = useHostedBrowser();
-const open = (path: string, options: OpenOptions = {}) => hosted.open(path, options);
+const chromium = useEngine('chromium');
+const open = async (path: string, options: OpenOptionsOf<'chromium'> = {}) =>
+  (await chromium.open(path, options)).playwright;
 
 const currentTocLink = (page: Page) => page.locator('nav.toc a[aria-current="true"]');
 
@@ -25,7 +26,6 @@ describe('following a link to a section', () => {
     expect(headingTop).toBeLessThan(headerBottom + 48);
     expect(marked).toContain('gradient');
     await expect.poll(() => currentTocLink(page).textContent()).toBe('14.3.2 技术发展里程碑');
-    await page.context().close();
   });
 
   it('moves the TOC highlight while scrolling, and makes the short last section current at the bottom', async () => {
@@ -38,24 +38,19 @@ describe('following a link to a section', () => {
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
     const last = await page.locator('nav.toc a').last().getAttribute('href');
     await expect.poll(() => currentTocLink(page).getAttribute('href')).toBe(last);
-    await page.context().close();
   });
 
   it('copies a heading link, with its fragment, and says so', async () => {
     const page = await open('');
-    await page
-      .context()
-      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hosted.server.origin });
     const link = page.locator('a.anchor-link[href="#1412-核心技术体系"]');
     await link.focus();
     expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(hosted.server.url + '#' + encodeURIComponent('1412-核心技术体系'));
+      .toBe(chromium.server.url + '#' + encodeURIComponent('1412-核心技术体系'));
     await expect.poll(() => page.locator('#reader-status').textContent()).toBe('已复制本节链接');
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#1412-核心技术体系');
-    await page.context().close();
   });
 });
 
@@ -70,7 +65,6 @@ describe('on a 390 px phone', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((r) => r.scrollLeft)).toBeGreaterThan(0);
-    await page.context().close();
   });
 
   it('keeps the label column readable (技术领域 does not wrap one character per line)', async () => {
@@ -80,7 +74,6 @@ describe('on a 390 px phone', () => {
       .first()
       .evaluate((c) => c.getBoundingClientRect().width);
     expect(width).toBeGreaterThan(4 * 14);
-    await page.context().close();
   });
 
   it('folds the table of contents into a panel that opens and leads to a section', async () => {
@@ -96,7 +89,6 @@ describe('on a 390 px phone', () => {
     );
     expect(top).toBeGreaterThan(0);
     expect(top).toBeLessThan(150);
-    await page.context().close();
   });
 });
 
@@ -126,6 +118,5 @@ describe('themes', () => {
       ),
     ).toBe('light');
     expect(await bg()).toBe('rgb(251, 250, 247)');
-    await page.context().close();
   });
 });

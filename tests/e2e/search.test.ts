@@ -1,63 +1,40 @@
 import { parseHTML } from 'linkedom';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, untilPainted } from '../support/browser.ts';
-import { distDir, subBase, subDistDir } from '../support/paths.ts';
-import { type StaticServer, serveDist } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { untilPainted } from '../support/browser.ts';
+import { useEngine } from '../support/engines.ts';
+import { subBase, subDistDir } from '../support/paths.ts';
 
-let server: StaticServer;
-let subServer: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, subServer, browser] = await Promise.all([
-    serveDist(distDir),
-    serveDist(subDistDir, subBase),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await subServer?.close();
-});
+const chromium = useEngine('chromium');
 
 interface Watched {
   page: Page;
+  /** Every URL the page requested, from the first. */
   requests: string[];
-  problems: string[];
 }
 
-async function openPage(url: string, width = 1280): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
+async function openPage(harness = chromium, width = 1280): Promise<Watched> {
   const requests: string[] = [];
-  const problems: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on(
-    'console',
-    (m) =>
-      (m.type() === 'error' || /Content Security Policy/i.test(m.text())) &&
-      problems.push(m.text()),
-  );
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('dialog', (d) => {
-    problems.push(`unexpected dialog: ${d.message()}`);
-    void d.dismiss();
+  const { playwright: page } = await harness.open('', {
+    width,
+    async beforeLoad(page) {
+      page.on('request', (r) => requests.push(r.url()));
+      // The keys the page received, so a shortcut that did nothing can say whether it arrived.
+      await page.addInitScript(() => {
+        const keys: string[] = [];
+        Object.assign(window, { keysSeen: keys });
+        addEventListener(
+          'keydown',
+          (e) =>
+            keys.push(`${e.ctrlKey ? 'Control+' : ''}${e.key}@${Math.round(performance.now())}`),
+          true,
+        );
+      });
+    },
   });
-  // The keys the page received, so a shortcut that did nothing can say whether it arrived.
-  await page.addInitScript(() => {
-    const keys: string[] = [];
-    Object.assign(window, { keysSeen: keys });
-    addEventListener(
-      'keydown',
-      (e) => keys.push(`${e.ctrlKey ? 'Control+' : ''}${e.key}@${Math.round(performance.now())}`),
-      true,
-    );
-  });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await untilPainted(page);
-  return { page, requests, problems };
+  // Shortcuts are read by a script the page loads after its first paint.
+  await page.waitForLoadState('networkidle');
+  return { page, requests };
 }
 
 const searchAssets = (requests: string[]) => requests.filter((u) => /pagefind|dialog\./.test(u));
@@ -91,7 +68,7 @@ const activeId = (page: Page) =>
 
 describe('search, by keyboard only', () => {
   it('loads nothing for search until opened, then finds 推测解码 and lands on the section with the term marked', async () => {
-    const { page, requests, problems } = await openPage(server.url);
+    const { page, requests } = await openPage();
     expect(searchAssets(requests)).toEqual([]);
 
     await pressCtrlK(page);
@@ -131,13 +108,11 @@ describe('search, by keyboard only', () => {
     });
     expect(marked.length).toBeGreaterThan(0);
     expect(new Set(marked)).toEqual(new Set(['推测解码']));
-    expect(problems).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
-    await page.context().close();
+    expect(requests.filter((u) => !u.startsWith(chromium.server.origin))).toEqual([]);
   });
 
   it('closes on Esc and gives focus back to the search button; moves back up with the arrow keys', async () => {
-    const { page } = await openPage(server.url);
+    const { page } = await openPage();
     await page.locator('button[data-search-open]').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => activeId(page)).toBe('search-input');
@@ -158,11 +133,10 @@ describe('search, by keyboard only', () => {
     expect(
       await page.evaluate(() => document.activeElement?.hasAttribute('data-search-open')),
     ).toBe(true);
-    await page.context().close();
   });
 
   it('shows every whole-query section, and puts partial matches behind a control', async () => {
-    const { page } = await openPage(server.url);
+    const { page } = await openPage();
     await pressCtrlK(page);
     await page.keyboard.type('量化');
     await expect.poll(() => status(page).textContent()).toMatch(/找到 \d+ 个包含“量化”/);
@@ -171,21 +145,18 @@ describe('search, by keyboard only', () => {
     expect(await page.locator('.search-results:not(.search-results-partial) a').count()).toBe(
       count,
     );
-    await page.context().close();
   });
 
   it('shows a query with markup as text and runs nothing', async () => {
-    const { page, problems } = await openPage(server.url);
+    const { page } = await openPage();
     await page.keyboard.press('Control+k');
     await page.keyboard.type('<img src=x onerror=alert(1)>');
     await expect.poll(() => status(page).textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(await page.locator('.search-dialog img').count()).toBe(0);
-    expect(problems).toEqual([]);
-    await page.context().close();
   });
 
   it('says when nothing matches and offers to search the words one by one', async () => {
-    const { page } = await openPage(server.url);
+    const { page } = await openPage();
     await pressCtrlK(page);
     await page.keyboard.type('Kubernetes 联邦推理');
     await expect
@@ -196,7 +167,6 @@ describe('search, by keyboard only', () => {
     await retry.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => status(page).textContent()).toMatch(/^分别搜索各词：找到 [1-9]/);
-    await page.context().close();
   });
 });
 
@@ -283,7 +253,7 @@ async function indexEntry(page: Page, entry: string) {
 
 describe('search through the glossary, in English names and their variants', () => {
   it('finds 推测解码 for "speculative decoding", says which name each section holds, and shows the term card', async () => {
-    const { page, problems } = await openPage(server.url);
+    const { page } = await openPage();
     await pressCtrlK(page);
     const { status: text, results, card } = await searchFor(page, 'speculative decoding');
     // 14.1.2 and 14.1.3 write it 推测解码; the reference list has the English title of [5].
@@ -310,12 +280,10 @@ describe('search through the glossary, in English names and their variants', () 
     const entry = await indexEntry(page, card!.entry);
     expect(card!.places).toEqual(entry.places);
     expect(entry.name).toBe('推测解码');
-    expect(problems).toEqual([]);
-    await page.context().close();
   });
 
   it('matches KV Cache and kv-cache to KV-Cache, marks it as written and lands on it', async () => {
-    const { page } = await openPage(server.url);
+    const { page } = await openPage();
     await pressCtrlK(page);
     for (const query of ['KV Cache', 'kv-cache']) {
       const { status: text, results, card } = await searchFor(page, query);
@@ -337,11 +305,10 @@ describe('search through the glossary, in English names and their variants', () 
       ),
     );
     expect(new Set(marked)).toEqual(new Set(['KV-Cache']));
-    await page.context().close();
   });
 
   it('finds MoE and 混合专家 for "mixture of experts", and 思维链 and CoT for "Chain of Thought"', async () => {
-    const { page } = await openPage(server.url);
+    const { page } = await openPage();
     await pressCtrlK(page);
     const moe = await searchFor(page, 'mixture of experts');
     expect(moe.card!.name).toBe('MoE');
@@ -359,11 +326,10 @@ describe('search through the glossary, in English names and their variants', () 
       expect.arrayContaining(['1411-推理优化技术演进', '1431-重点技术演进', '1432-技术发展里程碑']),
     );
     for (const r of cot.results) expect(r.note, r.id).toMatch(/^含(“(思维链|CoT)”)+$/);
-    await page.context().close();
   });
 
   it('finds 存算一体 for "computing in memory" and lands on it with the term marked; "1.58 bit" finds 1.58-bit', async () => {
-    const { page } = await openPage(server.url);
+    const { page } = await openPage();
     await pressCtrlK(page);
     const cim = await searchFor(page, 'computing in memory');
     expect(cim.card!.name).toBe('存算一体');
@@ -393,11 +359,10 @@ describe('search through the glossary, in English names and their variants', () 
       ),
     );
     expect(marked).toContain('存算一体');
-    await page.context().close();
   });
 
   it('the term card’s links go where they say: its entry in the term index, and a figure row', async () => {
-    const { page } = await openPage(server.url);
+    const { page } = await openPage();
     await pressCtrlK(page);
     const { card } = await searchFor(page, 'Mixture-of-Experts');
     // The entry is on the term index's own page: the link loads it.
@@ -416,7 +381,7 @@ describe('search through the glossary, in English names and their variants', () 
     expect(top).toBeLessThan(200);
 
     // Back on the chapter's page, a figure row the card lists lands there, with the term marked.
-    await page.goto(server.url);
+    await page.goto(chromium.server.url);
     await untilPainted(page);
     await pressCtrlK(page);
     await searchFor(page, 'Mixture-of-Experts');
@@ -433,11 +398,10 @@ describe('search through the glossary, in English names and their variants', () 
       ),
     );
     expect(marked).toContain('Mixture of Experts');
-    await page.context().close();
   });
 
   it('never offers a letter group of the term index; an entry it finds is titled by its term and comes last', async () => {
-    const { page } = await openPage(server.url);
+    const { page } = await openPage();
     await pressCtrlK(page);
     // "Runtime" names no term, so no card; ONNX Runtime's entry holds it.
     const { results, card } = await searchFor(page, 'Runtime');
@@ -453,13 +417,14 @@ describe('search through the glossary, in English names and their variants', () 
         q,
       ).toBe(false);
     }
-    await page.context().close();
   });
 });
 
 describe('search under a sub-path', () => {
+  const sub = useEngine('chromium', subDistDir, subBase);
+
   it('loads its bundle from the base and lands on the section', async () => {
-    const { page, requests, problems } = await openPage(subServer.url);
+    const { page, requests } = await openPage(sub);
     await pressCtrlK(page);
     await page.keyboard.type('PagedAttention');
     // Wait for the whole word: a slow machine may first show results for a prefix.
@@ -477,17 +442,12 @@ describe('search under a sub-path', () => {
     expect(pagefindRequests.length).toBeGreaterThan(2);
     for (const u of pagefindRequests)
       expect(new URL(u).pathname.startsWith(`${subBase}pagefind/`)).toBe(true);
-    expect(problems).toEqual([]);
-    await page.context().close();
   });
 });
 
 describe('without JavaScript', () => {
   it('shows no search button that could not work', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(server.url);
+    const { playwright: page } = await chromium.open('', { javaScriptEnabled: false });
     expect(await page.locator('button[data-search-open]').isVisible()).toBe(false);
-    await context.close();
   });
 });
