@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { afterNextFrame } from '../support/browser.ts';
-import { useHostedBrowser } from '../support/hosted.ts';
+import { useEngine } from '../support/engines.ts';
 import { distDir } from '../support/paths.ts';
-import { builtPages, openPage, pageUrl, selectors } from './site.ts';
+import { builtPages, pageUrl, selectors } from './site.ts';
 
-const hosted = useHostedBrowser();
+const chromium = useEngine('chromium');
 
 interface Stop {
   index: number;
@@ -119,18 +119,19 @@ async function tabThrough(page: Page, limit: number): Promise<Stop[]> {
 }
 
 const views = [
-  { name: '1280 px', viewport: { width: 1280, height: 900 }, phoneToc: false },
-  { name: '390 px with the TOC open', viewport: { width: 390, height: 844 }, phoneToc: true },
+  { name: '1280 px', width: 1280, height: 900, phoneToc: false },
+  { name: '390 px with the TOC open', width: 390, height: 844, phoneToc: true },
 ];
 
 describe.each(builtPages(distDir))('keyboard on %s', (file) => {
-  describe.each(views)('at $name', ({ viewport, phoneToc }) => {
+  describe.each(views)('at $name', ({ width, height, phoneToc }) => {
     let page: Page;
     let controls: number;
     let stops: Stop[];
 
     beforeAll(async () => {
-      ({ page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file), { viewport }));
+      // Read by every test of this view; the harness checks it when the next page opens.
+      ({ playwright: page } = await chromium.open(pageUrl('', file), { width, height }));
       // Opened without a click, so tabbing still starts at the top of the page.
       if (phoneToc)
         await page.evaluate(
@@ -140,7 +141,6 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
       controls = await markControls(page);
       stops = await tabThrough(page, controls + 10);
     }, 120_000);
-    afterAll(() => page?.context().close());
 
     it('starts with a visible skip link to the chapter', () => {
       expect(stops[0].description).toMatch(/^a\.skip-link/);
@@ -173,7 +173,7 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
   });
 
   it('the skip link moves focus into the chapter', async () => {
-    const { context, page } = await openPage(hosted.browser, pageUrl(hosted.server.url, file));
+    const { playwright: page } = await chromium.open(pageUrl('', file));
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     const inChapter = await page.evaluate(
@@ -188,6 +188,5 @@ describe.each(builtPages(distDir))('keyboard on %s', (file) => {
           document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').length,
       ),
     ).toBe(0);
-    await context.close();
   });
 });

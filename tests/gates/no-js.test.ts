@@ -1,23 +1,25 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useHostedBrowser } from '../support/hosted.ts';
+import { useEngine } from '../support/engines.ts';
 import { normaliseText, sourceFragments } from '../support/source.ts';
-import { openPage, selectors } from './site.ts';
+import { selectors } from './site.ts';
 
-const hosted = useHostedBrowser();
+const chromium = useEngine('chromium');
 
-const noScript = (options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) => ({
-  javaScriptEnabled: false,
-  viewport: { width: options.width ?? 1280, height: 900 },
-  colorScheme: options.colorScheme ?? ('light' as const),
-});
+/** The page as a reader without JavaScript gets it. */
+const openWithoutScripts = async (
+  path = '',
+  { width = 1280, colorScheme = 'light' }: { width?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<Page> =>
+  (await chromium.open(path, { javaScriptEnabled: false, width, height: 900, colorScheme }))
+    .playwright;
 
 const headerBottom = (page: Page) =>
   page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().bottom);
 
 describe('without JavaScript', () => {
   it('shows the whole chapter: every heading, paragraph and table cell of the source is rendered', async () => {
-    const { context, page } = await openPage(hosted.browser, hosted.server.url, noScript());
+    const page = await openWithoutScripts();
     expect(await page.evaluate(() => typeof customElements.get('theme-toggle'))).toBe('undefined');
     // Sections and figures far below are laid out as they come near the screen
     // (content-visibility: auto), and innerText only reports laid-out text: read each with it in view.
@@ -33,25 +35,19 @@ describe('without JavaScript', () => {
       .filter((f) => !rendered.includes(f.text))
       .map((f) => `line ${f.line}: ${f.text.slice(0, 40)}`);
     expect(missing).toEqual([]);
-    await context.close();
   });
 
   it('opens a section link below the sticky header', async () => {
-    const { context, page } = await openPage(
-      hosted.browser,
-      hosted.server.url + '#' + encodeURIComponent('1432-技术发展里程碑'),
-      noScript(),
-    );
+    const page = await openWithoutScripts('#' + encodeURIComponent('1432-技术发展里程碑'));
     const top = await page.evaluate(
       () => document.getElementById('1432-技术发展里程碑')!.getBoundingClientRect().top,
     );
     expect(top).toBeGreaterThanOrEqual(await headerBottom(page));
     expect(top).toBeLessThan(400);
-    await context.close();
   });
 
   it('follows TOC entries on a wide screen', async () => {
-    const { context, page } = await openPage(hosted.browser, hosted.server.url, noScript());
+    const page = await openWithoutScripts();
     const links = page.locator('nav.toc a');
     expect(await links.count()).toBeGreaterThan(15);
     const last = links.last();
@@ -64,15 +60,10 @@ describe('without JavaScript', () => {
       id,
     );
     expect(top).toBeGreaterThanOrEqual(await headerBottom(page));
-    await context.close();
   });
 
   it('opens the TOC on a phone and follows an entry', async () => {
-    const { context, page } = await openPage(
-      hosted.browser,
-      hosted.server.url,
-      noScript({ width: 390 }),
-    );
+    const page = await openWithoutScripts('', { width: 390 });
     const link = page.locator(`${selectors.phoneToc} a`).nth(5);
     expect(await link.isVisible()).toBe(false);
     await page.locator(`${selectors.phoneToc} > summary`).click();
@@ -80,17 +71,12 @@ describe('without JavaScript', () => {
     const target = await link.getAttribute('href');
     await link.click();
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(target);
-    await context.close();
   });
 
   it.each(['light', 'dark'] as const)(
     'follows the system %s theme and shows no control that needs a script',
     async (colorScheme) => {
-      const { context, page } = await openPage(
-        hosted.browser,
-        hosted.server.url,
-        noScript({ colorScheme }),
-      );
+      const page = await openWithoutScripts('', { colorScheme });
       const { bg, text, toggles } = await page.evaluate(() => ({
         bg: getComputedStyle(document.body).backgroundColor,
         text: getComputedStyle(document.body).color,
@@ -106,7 +92,6 @@ describe('without JavaScript', () => {
       else expect(luminance(bg)).toBeGreaterThan(200);
       expect(Math.abs(luminance(bg) - luminance(text))).toBeGreaterThan(120);
       expect(toggles).toEqual([]);
-      await context.close();
     },
   );
 });

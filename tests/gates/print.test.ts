@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useHostedBrowser } from '../support/hosted.ts';
+import { useEngine } from '../support/engines.ts';
 
-const hosted = useHostedBrowser();
+const chromium = useEngine('chromium');
 let page: Page;
 let pdf: Buffer;
 
@@ -11,7 +11,8 @@ const margin = '15mm';
 const contentWidth = Math.floor(((210 - 30) / 25.4) * 96);
 
 beforeAll(async () => {
-  page = await hosted.open('', { width: contentWidth, height: 1000 });
+  // Kept for every test below; the harness checks it after them.
+  ({ playwright: page } = await chromium.open('', { width: contentWidth, height: 1000 }));
   await page.emulateMedia({ media: 'print' });
   pdf = await page.pdf({
     format: 'A4',
