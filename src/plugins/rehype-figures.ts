@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { gainBar, levelPips, spanBar } from '../lib/figures/marks.ts';
 import type { FigureModel } from '../lib/figures/model.ts';
 import { captionId } from '../lib/tables.ts';
-import { FIGURE_ELEMENT } from './remark-read-figures.ts';
+import { FIGURE_ELEMENT } from '../chapter/figures.ts';
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
 const elements = (node: Element | MdxJsxFlowElementHast) =>

@@ -10,7 +10,7 @@ import { contentDir, root } from '../support/paths.ts';
  * Real `astro build`s of other content folders, as an author would run them. Only what a build
  * alone can show is checked here: that a message reaches the command line, and that an edit
  * reaches every published form. The messages themselves are pinned where they are raised
- * (tests/unit/build/chapter-model.test.ts).
+ * (tests/unit/chapter/chapter-model.test.ts).
  */
 const fixtures = path.join(root, 'tests/fixtures/content');
 

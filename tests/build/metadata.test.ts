@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { prepareChapter } from '../../src/build/chapter-model.ts';
+import { prepareChapter } from '../../src/chapter/model.ts';
 import { chapterDocument, readDist } from '../support/dist.ts';
 import { contentDir, subBase, subDistDir } from '../support/paths.ts';
 import { readSource } from '../support/source.ts';

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { intro, matrixSection, modelFrom, references } from '../build/content.ts';
+import { intro, matrixSection, modelFrom, references } from '../chapter/content.ts';
 import { renderMarkdown } from './pipeline.ts';
 
 /** Pips are squares drawn as `M…Z` runs in one path per state. */

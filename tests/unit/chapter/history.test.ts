@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareChapter } from '../../../src/build/chapter-model.ts';
+import { prepareChapter } from '../../../src/chapter/model.ts';
 import { git } from '../../support/git.ts';
 
 /*

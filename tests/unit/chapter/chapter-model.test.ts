@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareChapter } from '../../../src/build/chapter-model.ts';
+import { prepareChapter } from '../../../src/chapter/model.ts';
 import { contentDir } from '../../support/paths.ts';
 import { intro, MATRIX_SPEC, matrixSection, messageOf, modelFrom, references } from './content.ts';
 

@@ -8,7 +8,7 @@ import {
   TermIndexError,
   type TermLocation,
 } from '../lib/term-index.ts';
-import type { ContentProblem } from './content-error.ts';
+import type { ContentProblem } from '../lib/content-error.ts';
 
 /** The term index's data file, next to the section files. */
 export const TERMS_FILE = 'terms.yaml';

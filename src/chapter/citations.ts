@@ -2,7 +2,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { type CitationIndex, referenceEntryNumber } from '../lib/citations.ts';
 import { citationSitesOf, fileKeyOf } from '../plugins/remark-citations.ts';
-import type { ContentProblem } from './content-error.ts';
+import type { ContentProblem } from '../lib/content-error.ts';
 import type { SectionSource } from './read-sections.ts';
 
 /**

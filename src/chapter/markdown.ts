@@ -3,8 +3,8 @@ import { toString } from 'mdast-util-to-string';
 import { assembleChapter, tocMarkdown } from '../lib/chapter-markdown.ts';
 import type { SourceRange } from '../lib/section-source.ts';
 import { slugForHeading } from '../lib/slug.ts';
-import { FIGURE_ELEMENT, isFigureElement } from '../plugins/remark-read-figures.ts';
-import { ContentError, type ContentProblem } from './content-error.ts';
+import { FIGURE_ELEMENT, isFigureElement } from './figures.ts';
+import { ContentError, type ContentProblem } from '../lib/content-error.ts';
 import type { SectionSource } from './read-sections.ts';
 
 /** The file the chapter's Markdown is published as, beside the page. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContentError } from './content-error.ts';
+import { ContentError } from '../lib/content-error.ts';
 
 /**
  * Where the site is served: the facts file's `site`, which SITE_URL overrides for a deploy, and

@@ -19,16 +19,16 @@ import { sectionRanges, type SourceRange } from '../lib/section-source.ts';
 import { lineLink } from '../lib/source-links.ts';
 import { slugForHeading } from '../lib/slug.ts';
 import { TERM_INDEX_TITLE, type TermIndex } from '../lib/term-index.ts';
-import remarkReadFigures from '../plugins/remark-read-figures.ts';
-import { buildCitationIndex } from './citation-index.ts';
-import { parseFacts, readFactsFile } from './chapter-facts.ts';
-import { CHAPTER_MARKDOWN, deriveChapterMarkdown } from './chapter-markdown.ts';
+import remarkReadFigures from './figures.ts';
+import { buildCitationIndex } from './citations.ts';
+import { parseFacts, readFactsFile } from './facts.ts';
+import { CHAPTER_MARKDOWN, deriveChapterMarkdown } from './markdown.ts';
 import {
   ContentError,
   type ContentProblem,
   displayPath,
   problemFromMessage,
-} from './content-error.ts';
+} from '../lib/content-error.ts';
 import { HISTORY_UTC_OFFSET_MINUTES, readHistory, type SourceHistory } from './history.ts';
 import { readSections, type SectionSource } from './read-sections.ts';
 import { chapterSearchTexts, termIndexSearchTexts } from './search-texts.ts';

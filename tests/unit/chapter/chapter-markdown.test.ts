@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { prepareChapter } from '../../../src/build/chapter-model.ts';
+import { prepareChapter } from '../../../src/chapter/model.ts';
 import { tocMarkdown } from '../../../src/lib/chapter-markdown.ts';
 import { contentDir, sourceMarkdown } from '../../support/paths.ts';
 import { tocFragments } from '../../support/source.ts';

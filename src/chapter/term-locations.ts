@@ -4,7 +4,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { type FigureModel, withoutCitations } from '../lib/figures/model.ts';
 import { slugForHeading } from '../lib/slug.ts';
 import type { TermLocation } from '../lib/term-index.ts';
-import { figureName, isFigureElement } from '../plugins/remark-read-figures.ts';
+import { figureName, isFigureElement } from './figures.ts';
 import type { SectionSource } from './read-sections.ts';
 
 /** Headings whose sections are not indexed: the reference list is not the chapter's prose. */

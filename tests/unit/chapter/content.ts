@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { type ChapterModel, modelOf } from '../../../src/build/chapter-model.ts';
-import type { SourceHistory } from '../../../src/build/history.ts';
-import { parseSections } from '../../../src/build/read-sections.ts';
+import { type ChapterModel, modelOf } from '../../../src/chapter/model.ts';
+import type { SourceHistory } from '../../../src/chapter/history.ts';
+import { parseSections } from '../../../src/chapter/read-sections.ts';
 import { root } from '../../support/paths.ts';
 
 /**

@@ -13,7 +13,7 @@ import { location } from 'vfile-location';
 import { VFileMessage } from 'vfile-message';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { type SectionFrontmatter, sectionSchema } from '../lib/schemas/section.ts';
-import { ContentError, type ContentProblem } from './content-error.ts';
+import { ContentError, type ContentProblem } from '../lib/content-error.ts';
 
 export interface Point {
   line: number;

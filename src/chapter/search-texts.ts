@@ -16,7 +16,7 @@ import {
   termIndexParts,
 } from '../lib/term-index.ts';
 import type { FigureModel } from '../lib/figures/model.ts';
-import { figureName, isFigureElement } from '../plugins/remark-read-figures.ts';
+import { figureName, isFigureElement } from './figures.ts';
 import type { SectionSource } from './read-sections.ts';
 
 /**

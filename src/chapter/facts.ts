@@ -9,7 +9,7 @@ import {
   factsSchema,
   REPOSITORY_FIELDS,
 } from '../lib/schemas/facts.ts';
-import { type ContentProblem, displayPath } from './content-error.ts';
+import { type ContentProblem, displayPath } from '../lib/content-error.ts';
 
 /** The facts about the chapter that its text does not state, next to the section files. */
 export const FACTS_FILE = 'chapter.yaml';
