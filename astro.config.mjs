@@ -5,7 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { FACTS_FILE } from './src/chapter/facts.ts';
-import { prepareChapter } from './src/chapter/model.ts';
+import { prepareChapter } from './src/chapter/read-chapter.ts';
 import { contentDirectory, scriptHash, siteSettings } from './src/integrations/site-config.ts';
 import anchorRecord from './src/integrations/anchor-record.ts';
 import chapterModel from './src/integrations/chapter-model.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
 import {
   AUTHOR_FIELDS,
   type ChapterFacts,
@@ -10,12 +10,14 @@ import {
   REPOSITORY_FIELDS,
 } from '../lib/schemas/facts.ts';
 import { type ContentProblem, displayPath } from '../lib/content-error.ts';
+import { type FieldPath, readYaml, type YamlSource } from '../lib/yaml-source.ts';
+import type { SourceFile } from './sources.ts';
 
 /** The facts about the chapter that its text does not state, next to the section files. */
 export const FACTS_FILE = 'chapter.yaml';
 
 /** The facts file of a content folder, if it has one. */
-export function readFactsFile(dir: string): { file: string; text: string } | undefined {
+export function readFactsFile(dir: string): SourceFile | undefined {
   const file = path.join(dir, FACTS_FILE);
   return fs.existsSync(file) ? { file, text: fs.readFileSync(file, 'utf8') } : undefined;
 }
@@ -58,96 +60,91 @@ export interface TitlePlace {
  * field is reported at its key, a bad value at the value.
  */
 export function parseFacts(
-  { file, text }: { file: string; text: string },
+  { file, text }: SourceFile,
   title?: TitlePlace,
 ): { facts: ChapterFacts; problems: ContentProblem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const at = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  if (doc.errors.length > 0) {
-    return {
-      facts: {},
-      problems: doc.errors.map((e) => ({
-        file,
-        ...at(e.pos[0]),
-        // The place is already at the front of the message.
-        message: `not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-        hint: 'Write each fact once, as field: value on a line of its own (docs/authoring.md).',
-      })),
-    };
-  }
-  /** Where a field is written: its key (for an unknown field) or its value. */
-  const place = (field: readonly (string | number)[], key = false) => {
-    if (key) {
-      const parent = field.length > 1 ? doc.getIn(field.slice(0, -1), true) : doc.contents;
-      if (isMap(parent)) {
-        const pair = parent.items.find(
-          (item) => isScalar(item.key) && String(item.key.value) === String(field.at(-1)),
-        );
-        if (pair && isScalar(pair.key) && pair.key.range) return at(pair.key.range[0]);
-      }
-    }
-    const node = (field.length > 0 ? doc.getIn(field, true) : doc.contents) as
-      { range?: [number, number] } | undefined;
-    return node?.range ? at(node.range[0]) : { line: 1, column: 1 };
-  };
-
-  const problems: ContentProblem[] = [];
+  const yaml = readYaml(file, text, {
+    hint: 'Write each fact once, as field: value on a line of its own (docs/authoring.md).',
+  });
+  if (yaml.problems.length > 0) return { facts: {}, problems: yaml.problems };
   // An empty file (or one of comments only) states no facts.
-  let data = (doc.toJS() ?? {}) as unknown;
-  if (data && typeof data === 'object' && !Array.isArray(data) && 'title' in data) {
-    problems.push({
-      file,
-      ...place(['title'], true),
-      message: `field "title": the chapter's title is its opening heading${title ? `, "# ${title.text}" at ${displayPath(title.file)}:${title.line}` : ''}, and is written only there`,
-      hint: 'Remove title from this file; to retitle the chapter, change that heading.',
-    });
-    const { title: _, ...rest } = data as Record<string, unknown>;
-    data = rest;
-  }
+  const { data, problems } = withoutTitle(file, yaml, title);
   const parsed = factsSchema.safeParse(data);
   if (parsed.success)
     return problems.length > 0 ? { facts: {}, problems } : { facts: parsed.data, problems };
-  for (const issue of parsed.error.issues) {
-    const field = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const [known, fields] =
-          field.length === 0
-            ? [
-                FACT_FIELDS,
-                `The fields of ${FACTS_FILE} are ${FACT_FIELDS.join(', ')} (docs/authoring.md).`,
-              ]
-            : field[0] === 'repository'
-              ? [REPOSITORY_FIELDS, `The fields of repository are ${REPOSITORY_FIELDS.join(', ')}.`]
-              : [AUTHOR_FIELDS, 'An author has family and, optionally, given.'];
-        const meant = nearest(key, known);
-        problems.push({
-          file,
-          ...place([...field, key], true),
-          message: `unknown field "${[...field, key].join('.')}"${meant ? ` (did you mean "${meant}"?)` : ''}`,
-          hint: fields,
-        });
-      }
-    } else if (field.length === 0) {
-      problems.push({
+  for (const issue of parsed.error.issues) problems.push(...issueProblems(file, yaml, issue));
+  return { facts: {}, problems };
+}
+
+/** The facts without a `title`, which is the opening heading's to give, and the problem of one. */
+function withoutTitle(
+  file: string,
+  yaml: YamlSource,
+  title: TitlePlace | undefined,
+): { data: unknown; problems: ContentProblem[] } {
+  const data = yaml.data ?? {};
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !('title' in data))
+    return { data, problems: [] };
+  const { title: _, ...rest } = data as Record<string, unknown>;
+  return {
+    data: rest,
+    problems: [
+      {
         file,
-        ...place([]),
+        ...yaml.placeOf(['title'], 'key'),
+        message: `field "title": the chapter's title is its opening heading${title ? `, "# ${title.text}" at ${displayPath(title.file)}:${title.line}` : ''}, and is written only there`,
+        hint: 'Remove title from this file; to retitle the chapter, change that heading.',
+      },
+    ],
+  };
+}
+
+/** The problems one schema issue stands for: one per unknown key, else one at the field. */
+function issueProblems(file: string, yaml: YamlSource, issue: z.core.$ZodIssue): ContentProblem[] {
+  const field = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => unknownField(file, yaml, field, key));
+  if (field.length === 0)
+    return [
+      {
+        file,
+        ...yaml.placeOf([], 'value'),
         message: 'the file must be a map of fields (field: value), one per line',
         hint: `The fields of ${FACTS_FILE} are ${FACT_FIELDS.join(', ')}.`,
-      });
-    } else {
-      const name = field.join('.');
-      problems.push({
-        file,
-        ...place(field),
-        message: `field "${name}": ${issue.message}`,
-        hint: FIELD_HINTS[name] ?? FIELD_HINTS[String(field[0])],
-      });
-    }
-  }
-  return { facts: {}, problems };
+      },
+    ];
+  const name = field.join('.');
+  return [
+    {
+      file,
+      ...yaml.placeOf(field, 'value'),
+      message: `field "${name}": ${issue.message}`,
+      hint: FIELD_HINTS[name] ?? FIELD_HINTS[String(field[0])],
+    },
+  ];
+}
+
+/** An unknown field, at its key, with the known field it is probably a slip for. */
+function unknownField(
+  file: string,
+  yaml: YamlSource,
+  field: FieldPath,
+  key: string,
+): ContentProblem {
+  const [known, fields] =
+    field.length === 0
+      ? [
+          FACT_FIELDS,
+          `The fields of ${FACTS_FILE} are ${FACT_FIELDS.join(', ')} (docs/authoring.md).`,
+        ]
+      : field[0] === 'repository'
+        ? [REPOSITORY_FIELDS, `The fields of repository are ${REPOSITORY_FIELDS.join(', ')}.`]
+        : [AUTHOR_FIELDS, 'An author has family and, optionally, given.'];
+  const meant = nearest(key, known);
+  return {
+    file,
+    ...yaml.placeOf([...field, key], 'key'),
+    message: `unknown field "${[...field, key].join('.')}"${meant ? ` (did you mean "${meant}"?)` : ''}`,
+    hint: fields,
+  };
 }

@@ -1,10 +1,9 @@
-import type { Heading, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { RootContent } from 'mdast';
 import { assembleChapter, tocMarkdown } from '../lib/chapter-markdown.ts';
-import type { SourceRange } from '../lib/section-source.ts';
-import { slugForHeading } from '../lib/slug.ts';
-import { FIGURE_ELEMENT, isFigureElement } from './figures.ts';
 import { ContentError, type ContentProblem } from '../lib/content-error.ts';
+import { type Heading, headingOf } from '../lib/headings.ts';
+import { sectionExtents } from '../lib/section-source.ts';
+import { FIGURE_ELEMENT, isFigureElement } from './figures.ts';
 import type { SectionSource } from './read-sections.ts';
 
 /** The file the chapter's Markdown is published as, beside the page. */
@@ -17,6 +16,13 @@ interface Block {
   end: number;
 }
 
+/** Where an h2/h3 section's Markdown sits in the published file (UTF-16 offsets, as JS slices). */
+export interface MarkdownRange {
+  heading: Heading;
+  start: number;
+  end: number;
+}
+
 /**
  * The chapter's Markdown, derived from the section files: each file's blocks exactly as written,
  * `<Figure>` wrappers left out (their table stays), the parts joined by rules and the 目录
@@ -24,72 +30,14 @@ interface Block {
  */
 export function deriveChapterMarkdown(sections: readonly SectionSource[]): {
   markdown: string;
-  ranges: SourceRange[];
+  ranges: MarkdownRange[];
 } {
   const problems: ContentProblem[] = [];
-  const parts = sections.map((section) => {
-    const blocks: Block[] = [];
-    for (const node of section.tree.children) {
-      const foreign =
-        node.type === 'mdxJsxFlowElement'
-          ? node.name === FIGURE_ELEMENT
-            ? undefined
-            : `<${node.name ?? ''}>`
-          : node.type === 'mdxjsEsm'
-            ? 'An import or export'
-            : node.type === 'mdxFlowExpression'
-              ? 'A {…} expression'
-              : undefined;
-      if (foreign) {
-        problems.push({
-          file: section.file,
-          line: node.position?.start.line,
-          column: node.position?.start.column,
-          message: `${foreign} cannot be published as the chapter's Markdown`,
-          hint: 'Section files hold the chapter as Markdown; the only element they may use is <Figure name="…"> around a table.',
-        });
-        continue;
-      }
-      const kept = isFigureElement(node)
-        ? (node.children.find((c) => c.type === 'table') ?? node)
-        : node;
-      const start = kept.position?.start.offset;
-      const end = kept.position?.end.offset;
-      if (start === undefined || end === undefined)
-        throw new Error(`${section.file}: a block has no source position`);
-      blocks.push({ node, start, end });
-    }
-    return { section, blocks };
-  });
+  const parts = sections.map((section) => publishedBlocks(section, problems));
   if (problems.length > 0) throw new ContentError(problems);
-
-  // Each part's text and, per block, where it starts and ends within that text.
-  const texts = parts.map(({ section, blocks }) => {
-    let text = '';
-    const at: { start: number; end: number }[] = [];
-    blocks.forEach((b, i) => {
-      if (i > 0) {
-        const prev = blocks[i - 1].node.position!.end.offset!;
-        text += section.body.slice(prev, b.node.position!.start.offset!);
-      }
-      at.push({ start: text.length, end: text.length + b.end - b.start });
-      text += section.body.slice(b.start, b.end);
-    });
-    return { text, at };
-  });
-
-  const headings = parts.flatMap(({ blocks }) =>
-    blocks.flatMap(({ node }) =>
-      node.type === 'heading'
-        ? [
-            {
-              depth: node.depth,
-              text: toString(node as Heading),
-              id: slugForHeading(toString(node as Heading)),
-            },
-          ]
-        : [],
-    ),
+  const texts = parts.map((blocks, p) => partText(sections[p].body, blocks));
+  const headings = parts.flatMap((blocks) =>
+    blocks.flatMap(({ node }) => (node.type === 'heading' ? [headingOf(node)] : [])),
   );
   const [opening, ...rest] = texts;
   const { markdown, starts } = assembleChapter(
@@ -97,27 +45,63 @@ export function deriveChapterMarkdown(sections: readonly SectionSource[]): {
     tocMarkdown(headings),
     rest.map((t) => t.text),
   );
-
-  const ranges: SourceRange[] = [];
-  parts.forEach(({ blocks }, p) => {
-    const offset = p === 0 ? 0 : starts[p];
-    blocks.forEach(({ node }, i) => {
-      if (node.type !== 'heading' || (node.depth !== 2 && node.depth !== 3)) return;
-      let last = i;
-      for (let j = i + 1; j < blocks.length; j++) {
-        const next = blocks[j].node;
-        if (next.type === 'heading' && next.depth <= node.depth) break;
-        if (next.type !== 'thematicBreak') last = j;
-      }
-      const heading = toString(node as Heading);
-      ranges.push({
-        id: slugForHeading(heading),
-        heading,
-        depth: node.depth,
-        start: offset + texts[p].at[i].start,
-        end: offset + texts[p].at[last].end,
-      });
-    });
-  });
+  const ranges = parts.flatMap((blocks, p) =>
+    sectionExtents(blocks.map((b) => b.node)).map(({ heading, first, last }) => ({
+      heading,
+      start: starts[p] + texts[p].at[first].start,
+      end: starts[p] + texts[p].at[last].end,
+    })),
+  );
   return { markdown, ranges };
+}
+
+/** What a block is, if it is something the chapter's Markdown cannot hold. */
+function foreignBlock(node: RootContent): string | undefined {
+  if (node.type === 'mdxJsxFlowElement')
+    return node.name === FIGURE_ELEMENT ? undefined : `<${node.name ?? ''}>`;
+  if (node.type === 'mdxjsEsm') return 'An import or export';
+  if (node.type === 'mdxFlowExpression') return 'A {…} expression';
+  return undefined;
+}
+
+/** A section file's top-level blocks as published, each with its text's extent in the file. */
+function publishedBlocks(section: SectionSource, problems: ContentProblem[]): Block[] {
+  const blocks: Block[] = [];
+  for (const node of section.tree.children) {
+    const foreign = foreignBlock(node);
+    if (foreign) {
+      problems.push({
+        file: section.file,
+        line: node.position?.start.line,
+        column: node.position?.start.column,
+        message: `${foreign} cannot be published as the chapter's Markdown`,
+        hint: 'Section files hold the chapter as Markdown; the only element they may use is <Figure name="…"> around a table.',
+      });
+      continue;
+    }
+    const kept = isFigureElement(node)
+      ? (node.children.find((c) => c.type === 'table') ?? node)
+      : node;
+    const start = kept.position?.start.offset;
+    const end = kept.position?.end.offset;
+    if (start === undefined || end === undefined)
+      throw new Error(`${section.file}: a block has no source position`);
+    blocks.push({ node, start, end });
+  }
+  return blocks;
+}
+
+/** A part's text, what lies between its blocks kept as written, and where each block is within it. */
+function partText(body: string, blocks: readonly Block[]) {
+  let text = '';
+  const at: { start: number; end: number }[] = [];
+  blocks.forEach((b, i) => {
+    if (i > 0) {
+      const prev = blocks[i - 1].node.position!.end.offset!;
+      text += body.slice(prev, b.node.position!.start.offset!);
+    }
+    at.push({ start: text.length, end: text.length + b.end - b.start });
+    text += body.slice(b.start, b.end);
+  });
+  return { text, at };
 }

@@ -163,8 +163,9 @@ export function buildTermIndex(
   };
 }
 
-/** The term index's heading on the page. */
+/** The term index's heading on the page, and the id it is linked by. */
 export const TERM_INDEX_TITLE = '术语索引';
+export const TERM_INDEX_ID = slugForHeading(TERM_INDEX_TITLE);
 
 /** The index's two parts, in the order they are shown: the heading, and what a letter of it is called. */
 export const termIndexParts = [

@@ -1,7 +1,7 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { prepareChapter } from '../../src/chapter/model.ts';
+import { prepareChapter } from '../../src/chapter/read-chapter.ts';
 import { apa, gbt7714 } from '../../src/lib/cite.ts';
 import { citableChapter } from '../../src/lib/site.ts';
 import { afterNextFrame } from '../support/browser.ts';
