@@ -235,6 +235,38 @@ describe('citation previews', () => {
     expect(await previewOpen(page)).toBe(true);
   });
 
+  it('while the preview is still loading, a tap previews without jumping and a mouse click follows the link at once', async () => {
+    // The preview's script arrives a second after it is asked for, as on a slow connection.
+    const slowPreview = async (page: Page) => {
+      await page.route('**/citation-preview.*.js', async (route) => {
+        await new Promise((done) => setTimeout(done, 1000));
+        await route.continue();
+      });
+      const cite = page.locator('a.citation[data-ref="5"]').first();
+      await cite.scrollIntoViewIfNeeded();
+      return cite;
+    };
+    const loaded = (page: Page) =>
+      page.evaluate(() =>
+        performance.getEntriesByType('resource').some((e) => e.name.includes('citation-preview')),
+      );
+
+    const phone = await hosted.open('', { phone: true });
+    await (await slowPreview(phone)).tap();
+    expect(await loaded(phone)).toBe(false);
+    await expect.poll(() => previewOpen(phone)).toBe(true);
+    expect(await phone.evaluate(() => location.hash)).toBe('');
+
+    const desktop = await hosted.open('');
+    await (await slowPreview(desktop)).click();
+    expect(await loaded(desktop)).toBe(false);
+    expect(await desktop.evaluate(() => location.hash)).toBe('#ref-5');
+    // Once loaded, the preview does not open over the reference the reader went to.
+    await expect.poll(() => loaded(desktop)).toBe(true);
+    await desktop.waitForTimeout(500);
+    expect(await previewOpen(desktop)).toBe(false);
+  });
+
   it('without JavaScript a citation is a plain link to its reference', async () => {
     const page = await hosted.open('', { javaScriptEnabled: false });
     const cite = page.locator('a.citation[data-ref="6"]').first();
