@@ -4,7 +4,7 @@ import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { gainBar, levelPips, spanBar } from '../lib/figures/marks.ts';
-import type { FigureModel } from '../lib/figures/model.ts';
+import type { FigureModel, FigureRow } from '../lib/figures/model.ts';
 import { captionId } from '../lib/tables.ts';
 import { FIGURE_ELEMENT } from '../chapter/figures.ts';
 
@@ -64,7 +64,6 @@ function decorate(table: Element, figure: FigureModel, file: VFile) {
       table,
       'rehype-figures:rows',
     );
-  const sorts = figure.form === 'matrix';
   rows.forEach((tr, r) => {
     const row = figure.rows[r];
     Object.assign(tr.properties, {
@@ -72,42 +71,45 @@ function decorate(table: Element, figure: FigureModel, file: VFile) {
       dataOrder: String(row.order),
       ...(row.group !== undefined ? { dataGroup: row.group } : {}),
     });
-    elements(tr).forEach((cell, c) => {
-      const model = row.cells[c];
-      const column = figure.columns[c];
-      const heads = c === figure.idColumn;
-      if (heads) cell.tagName = 'th';
-      cell.properties = {
-        ...cell.properties,
-        ...(heads ? { scope: 'row' } : {}),
-        className: [
-          `col-${c}`,
-          column.encode.replace(':', '-'),
-          ...(model.repeatsGroup !== undefined ? ['repeat'] : []),
-        ],
-        ...(model.repeatsGroup !== undefined ? { dataGroupLabel: model.repeatsGroup } : {}),
-        // Only the matrix sorts; only the other forms label each cell with its column on a phone.
-        ...(sorts && (model.level || model.gain)
-          ? { dataSort: String(model.level?.rank ?? round(model.gain!.mid, 2)) }
-          : {}),
-        ...(heads || sorts ? {} : { dataLabel: column.label }),
-      };
-      const marks: ElementContent[] = [];
-      if (model.level)
-        cell.children = [
-          h('span.level', { dataRank: String(model.level.rank) }, [
-            levelPips(model.level),
-            h('span.level-text', cell.children),
-          ]),
-        ];
-      if (model.gain && figure.gainAxis) marks.push(gainBar(model.gain, figure.gainAxis));
-      if (model.span && figure.timeAxis) marks.push(spanBar(model.span, figure.timeAxis));
-      if (heads) {
-        marks.push(
-          h('a.anchor-link.row-link', { href: `#${row.id}`, ariaLabel: `本行链接：${row.label}` }),
-        );
-      }
-      cell.children.push(...marks);
-    });
+    elements(tr).forEach((cell, c) => decorateCell(cell, c, row, figure));
   });
+}
+
+/** A cell of a figure's row: its classes and data for the stylesheet and the matrix's script, and its marks. */
+function decorateCell(cell: Element, c: number, row: FigureRow, figure: FigureModel) {
+  const model = row.cells[c];
+  const column = figure.columns[c];
+  const heads = c === figure.idColumn;
+  const sorts = figure.form === 'matrix';
+  if (heads) cell.tagName = 'th';
+  cell.properties = {
+    ...cell.properties,
+    ...(heads ? { scope: 'row' } : {}),
+    className: [
+      `col-${c}`,
+      column.encode.replace(':', '-'),
+      ...(model.repeatsGroup !== undefined ? ['repeat'] : []),
+    ],
+    ...(model.repeatsGroup !== undefined ? { dataGroupLabel: model.repeatsGroup } : {}),
+    // Only the matrix sorts; only the other forms label each cell with its column on a phone.
+    ...(sorts && (model.level || model.gain)
+      ? { dataSort: String(model.level?.rank ?? round(model.gain!.mid, 2)) }
+      : {}),
+    ...(heads || sorts ? {} : { dataLabel: column.label }),
+  };
+  const marks: ElementContent[] = [];
+  if (model.level)
+    cell.children = [
+      h('span.level', { dataRank: String(model.level.rank) }, [
+        levelPips(model.level),
+        h('span.level-text', cell.children),
+      ]),
+    ];
+  if (model.gain && figure.gainAxis) marks.push(gainBar(model.gain, figure.gainAxis));
+  if (model.span && figure.timeAxis) marks.push(spanBar(model.span, figure.timeAxis));
+  if (heads)
+    marks.push(
+      h('a.anchor-link.row-link', { href: `#${row.id}`, ariaLabel: `本行链接：${row.label}` }),
+    );
+  cell.children.push(...marks);
 }

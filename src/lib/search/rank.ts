@@ -1,4 +1,4 @@
-import { countName, type Expansion, nameKey } from './glossary.ts';
+import { countName, type Expansion, type FindOptions, nameKey } from './glossary.ts';
 import type { SectionText } from './sections.ts';
 
 /** What the search engine (Pagefind) said about one section. */
@@ -37,6 +37,13 @@ interface Where {
 
 const weigh = (w: Where) => w.title * 10 + w.labels * 3 + w.text;
 
+/** How often a name occurs in a section's heading, labels and text. */
+const whereIn = (section: SectionText, name: string, options?: FindOptions): Where => ({
+  title: countName(section.title, name, options),
+  labels: countName(section.labels ?? '', name, options),
+  text: countName(section.text, name, options),
+});
+
 /**
  * Orders sections for a reader: first every section that holds the whole query — or, when the
  * query names a glossary term, another of the term's names (`推测解码` for "speculative
@@ -63,21 +70,12 @@ export function rankSections(
   const whole: RankedSection[] = [];
   const partial: RankedSection[] = [];
   sections.forEach((section, order) => {
-    const literal: Where = {
-      title: countName(section.title, q),
-      labels: countName(section.labels ?? '', q),
-      text: countName(section.text, q),
-    };
+    const literal = whereIn(section, q);
     const holdsQuery = literal.title + literal.text > 0;
     let score = weigh(literal);
     const names: string[] = [];
     for (const name of expansion?.others ?? []) {
-      const options = { wholeWords: true, excludes };
-      const w: Where = {
-        title: countName(section.title, name, options),
-        labels: countName(section.labels ?? '', name, options),
-        text: countName(section.text, name, options),
-      };
+      const w = whereIn(section, name, { wholeWords: true, excludes });
       if (w.title + w.text === 0) continue;
       names.push(name);
       score += weigh(w);
