@@ -72,7 +72,7 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
       whole: ids(r.whole),
       // Listed after the whole matches: sections holding the term a longer query names (absent
       // from builds older than it).
-      viaTerm: ids((r as { viaTerm?: { id: string }[] }).viaTerm),
+      viaTerm: ids(r.longer?.sections),
       partial: ids(r.partial),
     };
   };
