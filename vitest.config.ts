@@ -2,9 +2,14 @@
 import { getViteConfig } from 'astro/config';
 
 /** Gates that read the built site without a browser; every other gate drives one. */
-const buildGates = ['csp', 'external-links', 'html-validate', 'links', 'reproducible'].map(
-  (name) => `tests/gates/${name}.test.ts`,
-);
+const buildGates = [
+  'csp',
+  'external-links',
+  'html-validate',
+  'links',
+  'nu-html-checker',
+  'reproducible',
+].map((name) => `tests/gates/${name}.test.ts`);
 /**
  * Tests that run `astro build` themselves. A build rewrites `.astro/content-modules.mjs` in the
  * project root, so two at once can compile each other's content: their builds take turns (a lock
