@@ -65,7 +65,7 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
   let cards = 0;
   const search = async (q: string) => {
     const r = await searchSections(pagefind, sections, q, glossary);
-    if (r.term) cards++;
+    if (r.term ?? r.longer) cards++;
     const ids = (list: { id: string }[] = []) =>
       list.map((s) => s.id).filter((id) => chapterIds.has(id));
     return {

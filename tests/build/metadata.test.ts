@@ -115,7 +115,7 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
       expect(ld.dateModified).toBe(chapter.updated);
       expect(meta('meta[property="article:modified_time"]')).toBe(chapter.updated);
       expect(doc.getElementById('cite-gbt')!.textContent).toContain(
-        `[EB/OL]. (${chapter.updated})[`,
+        `[EB/OL]. (${chapter.updated}). `,
       );
       // The chapter's date is the newest of its parts'.
       expect(

@@ -91,7 +91,7 @@ describe('search for a term’s longer forms, in Chromium', () => {
     const listed = [...longer.whole, ...longer.byTerm].map((r) => r.id);
     expect(new Set(listed).size).toBe(listed.length);
     expect(new Set(listed)).toEqual(new Set(name.whole.map((r) => r.id)));
-    expect(longer.termListName).toBe('含术语“MoE”的其他小节');
+    expect(longer.termListName).toBe('含术语“混合专家”的其他小节');
     expect(longer.card).toBe('MoE');
 
     const english = await searchFor(page, 'MoE model');

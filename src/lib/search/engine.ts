@@ -18,14 +18,14 @@ interface PagefindPage {
 }
 
 export interface ChapterResults extends RankedResults {
-  /** The glossary term the query names or holds, shown as a card above the results. */
+  /** The glossary term the query names, shown as a card above the results. */
   term?: GlossaryTerm;
   /**
-   * For a query that holds a term's name with other words (`推测解码技术`): the name it holds,
-   * and the sections that hold the term under any of its names but not the whole query, listed
-   * after the whole matches.
+   * For a query that holds a term's name with other words (`推测解码技术`): the term (shown as
+   * the card), the name the query holds, and the sections that hold the term under any of its
+   * names but not the whole query, listed after the whole matches.
    */
-  longer?: { name: string; sections: RankedSection[] };
+  longer?: { term: GlossaryTerm; name: string; sections: RankedSection[] };
 }
 
 const noGlossary: Glossary = { terms: [] };
@@ -82,9 +82,8 @@ export function resultsFor(
   const bySection = rankTermSections(term, sections, listed).filter((r) => r.id !== term.entryId);
   const byTerm = new Set(bySection.map((r) => r.id));
   return {
-    term,
     whole: ranked.whole.filter((r) => r.id !== term.entryId),
-    longer: { name, sections: bySection },
+    longer: { term, name, sections: bySection },
     partial: ranked.partial.filter((r) => r.id !== term.entryId && !byTerm.has(r.id)),
   };
 }

@@ -80,8 +80,7 @@ function statusFor(query: string, results: ChapterResults, loosened: boolean, no
     ...(results.partial.length ? [`${results.partial.length} 个部分匹配`] : []),
   ];
   const note = more.length ? `，另有 ${more.join('、')}` : '';
-  if (none || (results.longer && results.whole.length === 0))
-    return `没有找到包含“${query}”的小节${note}`;
+  if (none) return `没有找到包含“${query}”的小节${note}`;
   // Sections found through another name of the term say so on the result itself.
   const alsoOtherNames = results.whole.some((r) => !r.holdsQuery) ? '或同一术语其他名称' : '';
   return `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”${alsoOtherNames}的小节${note}`;
@@ -243,8 +242,10 @@ class SearchUi {
   ) {
     const byId = new Map(sections.map((s) => [s.id, s]));
     this.pages = new Map(sections.map((s) => [s.id, s.page ?? '']));
-    const item = (r: RankedSection) => this.item(r, byId.get(r.id)?.text ?? '', results.term);
-    this.renderCard(results.term, byId);
+    // The term the query names, or holds with other words: its card, and the excludes its names are read with.
+    const term = results.term ?? results.longer?.term;
+    const item = (r: RankedSection) => this.item(r, byId.get(r.id)?.text ?? '', term);
+    this.renderCard(term, byId);
     this.results.replaceChildren(...results.whole.map(item));
     const byTerm = results.longer?.sections ?? [];
     this.termResults.replaceChildren(...byTerm.map(item));
