@@ -76,7 +76,7 @@ export default defineConfig({
       ],
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],
-        hashes: [scriptHash(new URL('./src/scripts/theme-init.js', import.meta.url))],
+        hashes: [scriptHash(new URL('./src/scripts/before-first-paint.js', import.meta.url))],
       },
       styleDirective: { resources: ["'self'"] },
     },

@@ -38,6 +38,7 @@ export default function rehypeFigures(figures: readonly FigureModel[]) {
       for (const [name, value] of [
         ['form', figure.form],
         ['caption', figure.caption],
+        ...(figure.form === 'matrix' ? matrixFilters(figure) : []),
       ]) {
         element.attributes.push({ type: 'mdxJsxAttribute', name, value });
       }
@@ -47,14 +48,38 @@ export default function rehypeFigures(figures: readonly FigureModel[]) {
   };
 }
 
+/**
+ * What the matrix's filters offer, for the figure to draw them with the page rather than when
+ * their script arrives (built late, they would push the text below them down): the column that
+ * groups the rows and its groups, in the chapter's order.
+ */
+function matrixFilters(figure: FigureModel): [string, string][] {
+  const column = figure.columns.find((c) => c.groups);
+  if (!column) return [];
+  const groups = [...new Set(figure.rows.flatMap((r) => (r.group ? [r.group] : [])))];
+  return [
+    ['groupColumn', column.label],
+    ['groups', JSON.stringify(groups)],
+  ];
+}
+
 function decorate(table: Element, figure: FigureModel, file: VFile) {
   // The figure's script (filters and sorting of the matrix) finds its table by this id.
   table.properties.id = `${captionId(figure.caption)}-table`;
   // The matrix's filters are named by the column that groups its rows.
   const head = elements(table).find((e) => e.tagName === 'thead');
   const headers = head ? elements(elements(head)[0] ?? head) : [];
+  const sorts = figure.form === 'matrix';
   figure.columns.forEach((column, c) => {
     if (column.groups && headers[c]) headers[c].properties.dataGroups = '';
+    // A column whose cells carry a level or a gain sorts by it; its button is part of the page
+    // from the start, so the header never widens when the matrix's script arrives.
+    if (sorts && headers[c] && figure.rows.some((r) => r.cells[c]?.level || r.cells[c]?.gain))
+      headers[c].children.push(
+        h('button.sort-button', { type: 'button', ariaLabel: `按${column.label}排序` }, [
+          h('span.sort-icon', { ariaHidden: 'true' }),
+        ]),
+      );
   });
   const tbody = elements(table).find((e) => e.tagName === 'tbody');
   const rows = tbody ? elements(tbody).filter((e) => e.tagName === 'tr') : [];

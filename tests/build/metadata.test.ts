@@ -88,7 +88,7 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
     // No title of a larger work the chapter never names: no `//` part, no site name, no booktitle.
     expect(doc.getElementById('cite-gbt')!.textContent).toMatch(/^十四、总结与展望\[EB\/OL\]\. /);
     expect(doc.getElementById('cite-apa')!.textContent).toMatch(
-      /^十四、总结与展望\. \((n\.d\.|\d{4}, \w+ \d{1,2})\)\. Retrieved /,
+      /^十四、总结与展望\. \((n\.d\.|\d{4}, \w+ \d{1,2})\)\. https:\/\//,
     );
     expect(doc.getElementById('cite-bibtex')!.textContent).not.toMatch(/author|booktitle/);
     expect(doc.querySelector('.cite-note')!.textContent).toContain(
@@ -115,7 +115,7 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
       expect(ld.dateModified).toBe(chapter.updated);
       expect(meta('meta[property="article:modified_time"]')).toBe(chapter.updated);
       expect(doc.getElementById('cite-gbt')!.textContent).toContain(
-        `[EB/OL]. (${chapter.updated})[`,
+        `[EB/OL]. (${chapter.updated}). `,
       );
       // The chapter's date is the newest of its parts'.
       expect(

@@ -5,6 +5,7 @@ import { prepareChapter } from '../../src/chapter/read-chapter.ts';
 import { apa, gbt7714 } from '../../src/lib/cite.ts';
 import { citableChapter } from '../../src/lib/site.ts';
 import { afterNextFrame } from '../support/browser.ts';
+import { PLACEHOLDER, readApa, readBibtex, readGbt7714 } from '../support/citation-readers.ts';
 import { useHostedBrowser } from '../support/hosted.ts';
 import { contentDir, subBase, subDistDir } from '../support/paths.ts';
 import { readSource } from '../support/source.ts';
@@ -391,17 +392,36 @@ describe('cite this chapter', () => {
       url: work.url,
       urldate: today(),
     });
+    expect(readBibtex(await clipboard(page)).urldate).toBe(today());
     await expect
       .poll(() => page.locator('#reader-status').textContent())
       .toBe('已复制 BibTeX 格式的引用');
   });
 
-  it('without JavaScript shows each style’s placeholder for the access date and no copy buttons', async () => {
+  it('shows each citation with today as the access date once the panel comes near, read back by each style’s rules', async () => {
+    const page = await hosted.open('#引用本章');
+    const text = (id: string) => page.locator(`[id="${id}"]`).innerText();
+    await expect.poll(() => text('cite-gbt')).toMatch(/\[\d{4}-\d{2}-\d{2}\]/);
+    const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href'))!;
+    expect(readGbt7714(await text('cite-gbt'))).toMatchObject({ cited: today(), url: canonical });
+    expect(readApa(await text('cite-apa'))).toMatchObject({ retrieved: today(), url: canonical });
+    expect(readBibtex(await text('cite-bibtex'))).toMatchObject({ urldate: today() });
+    const panel = await page.locator('section.cite-chapter').innerText();
+    expect(panel).not.toMatch(PLACEHOLDER);
+    expect(panel).toContain('引用日期为您阅读的日期，已按今天填入。');
+    expect(panel).not.toContain('故从略；GB/T 7714');
+  });
+
+  it('without JavaScript shows each citation without an access date, says why, and shows no copy buttons', async () => {
     const page = await hosted.open('#引用本章', { javaScriptEnabled: false });
-    expect(await page.locator('#cite-gbt').textContent()).toContain('[YYYY-MM-DD]');
-    expect(await page.locator('#cite-apa').textContent()).toContain(
-      'Retrieved Month D, YYYY, from',
-    );
+    const text = (id: string) => page.locator(`[id="${id}"]`).innerText();
+    const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href'))!;
+    expect(readGbt7714(await text('cite-gbt'))).toMatchObject({ cited: undefined, url: canonical });
+    expect(readApa(await text('cite-apa'))).toMatchObject({ retrieved: undefined, url: canonical });
+    expect(readBibtex(await text('cite-bibtex')).urldate).toBeUndefined();
+    const panel = await page.locator('section.cite-chapter').innerText();
+    expect(panel).not.toMatch(PLACEHOLDER);
+    expect(panel).toMatch(/引用日期是您阅读本页的日期.*故从略/);
     expect(await page.locator('button[data-copy-cite]').first().isVisible()).toBe(false);
   });
 });

@@ -1,4 +1,11 @@
-import { countName, type Expansion, type FindOptions, nameKey } from './glossary.ts';
+import {
+  countName,
+  type Expansion,
+  type FindOptions,
+  type GlossaryTerm,
+  nameKey,
+  namesOf,
+} from './glossary.ts';
 import type { SectionText } from './sections.ts';
 
 /** What the search engine (Pagefind) said about one section. */
@@ -109,6 +116,43 @@ export function rankSections(
   });
   whole.sort((a, b) => Number(a.entry) - Number(b.entry) || b.score - a.score);
   return { whole, partial };
+}
+
+/**
+ * The sections that hold a term under any of its names (whole words, excludes honoured), except
+ * those in `skip`: for a query that holds the term's name with other words, listed after the
+ * sections holding the whole query. Ordered as whole matches are, each saying which names it holds.
+ */
+export function rankTermSections(
+  term: Pick<GlossaryTerm, 'name' | 'en' | 'zh' | 'aliases' | 'excludes'>,
+  sections: SectionText[],
+  skip: ReadonlySet<string>,
+): RankedSection[] {
+  const options = { wholeWords: true, excludes: term.excludes ?? [] };
+  const ranked: RankedSection[] = [];
+  sections.forEach((section, order) => {
+    if (skip.has(section.id)) return;
+    let score = 0;
+    const names: string[] = [];
+    for (const name of namesOf(term)) {
+      const w = whereIn(section, name, options);
+      if (w.title + w.text === 0) continue;
+      names.push(name);
+      score += weigh(w);
+    }
+    if (names.length === 0) return;
+    ranked.push({
+      id: section.id,
+      title: section.title,
+      whole: false,
+      holdsQuery: false,
+      terms: [],
+      names,
+      entry: section.entry === true,
+      score: score - order / 1000,
+    });
+  });
+  return ranked.sort((a, b) => Number(a.entry) - Number(b.entry) || b.score - a.score);
 }
 
 /** A looser query for when nothing matched: each word of a multi-word query on its own. */

@@ -34,7 +34,7 @@ export function startReaderActions(status: HTMLElement) {
 
   // The access dates in the citation panel are filled in as it comes near.
   whenNear(
-    document.querySelector('[data-accessed]'),
+    document.querySelector('[data-dated]'),
     () => void tools().then((m) => m.fillAccessDates()),
   );
 

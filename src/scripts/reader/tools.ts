@@ -61,7 +61,11 @@ export async function settle(
   );
 }
 
-/** Citation formats are built with placeholders for the access date; today's date replaces them. */
+/**
+ * The citations are built without an access date, each followed by a <template> of itself with
+ * an empty slot for one (and so is the note beside them): today's date goes into a copy of the
+ * template, which takes the place of what was there.
+ */
 export function fillAccessDates() {
   const today = new Date();
   const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
@@ -72,7 +76,12 @@ export function fillAccessDates() {
     day: 'numeric',
     year: 'numeric',
   }).format(today);
-  for (const slot of document.querySelectorAll<HTMLElement>('[data-accessed]')) {
-    slot.textContent = slot.dataset.accessed === 'en' ? english : iso;
+  for (const target of document.querySelectorAll<HTMLElement>('[data-dated]')) {
+    const template = target.nextElementSibling;
+    if (!(template instanceof HTMLTemplateElement)) continue;
+    const dated = template.content.cloneNode(true) as DocumentFragment;
+    for (const slot of dated.querySelectorAll<HTMLElement>('[data-accessed]'))
+      slot.textContent = slot.dataset.accessed === 'en' ? english : iso;
+    target.replaceChildren(dated);
   }
 }
