@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { inlineScriptHash } from '../lib/inline-scripts.ts';
 import { ContentError } from './content-error.ts';
 
 /**
@@ -29,9 +29,9 @@ export function siteSettings(
   return { site, base };
 }
 
-/** CSP hash of a script that must run inline (the pre-paint theme script). */
+/** CSP hash of a script that must run inline, before the first paint. */
 export function scriptHash(file: URL): `sha256-${string}` {
-  return `sha256-${createHash('sha256').update(fs.readFileSync(file, 'utf8')).digest('base64')}`;
+  return inlineScriptHash(fs.readFileSync(file, 'utf8'));
 }
 
 /**
