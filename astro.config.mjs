@@ -76,7 +76,9 @@ export default defineConfig({
       ],
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],
-        hashes: [scriptHash(new URL('./src/scripts/before-first-paint.js', import.meta.url))],
+        hashes: ['before-first-paint.js', 'date-citations.js'].map((file) =>
+          scriptHash(new URL(`./src/scripts/${file}`, import.meta.url)),
+        ),
       },
       styleDirective: { resources: ["'self'"] },
     },

@@ -398,7 +398,7 @@ describe('cite this chapter', () => {
       .toBe('已复制 BibTeX 格式的引用');
   });
 
-  it('shows each citation with today as the access date once the panel comes near, read back by each style’s rules', async () => {
+  it('shows each citation with today as the access date from the first paint, read back by each style’s rules', async () => {
     const page = await hosted.open('#引用本章');
     const text = (id: string) => page.locator(`[id="${id}"]`).innerText();
     await expect.poll(() => text('cite-gbt')).toMatch(/\[\d{4}-\d{2}-\d{2}\]/);

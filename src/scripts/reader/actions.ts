@@ -2,7 +2,6 @@
  * The only reader-tool code that runs before the reader does anything: a few document-level
  * listeners. The tools themselves load on first use.
  */
-import { whenNear } from '../when-near.ts';
 import { isFirstTap } from './first-tap.ts';
 
 const tools = () => import('./tools.ts');
@@ -31,12 +30,6 @@ export function startReaderActions(status: HTMLElement) {
     text.catch(() => undefined);
     void loaded.then((m) => m.settle(written, text, target, status));
   });
-
-  // The access dates in the citation panel are filled in as it comes near.
-  whenNear(
-    document.querySelector('[data-dated]'),
-    () => void tools().then((m) => m.fillAccessDates()),
-  );
 
   loadCitationPreviewOnFirstUse();
 }
