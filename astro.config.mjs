@@ -4,9 +4,9 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { FACTS_FILE } from './src/build/chapter-facts.ts';
-import { prepareChapter } from './src/build/chapter-model.ts';
-import { contentDirectory, scriptHash, siteSettings } from './src/build/site-config.ts';
+import { FACTS_FILE } from './src/chapter/facts.ts';
+import { prepareChapter } from './src/chapter/read-chapter.ts';
+import { contentDirectory, scriptHash, siteSettings } from './src/integrations/site-config.ts';
 import anchorRecord from './src/integrations/anchor-record.ts';
 import chapterModel from './src/integrations/chapter-model.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
@@ -76,7 +76,9 @@ export default defineConfig({
       ],
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],
-        hashes: [scriptHash(new URL('./src/scripts/theme-init.js', import.meta.url))],
+        hashes: ['before-first-paint.js', 'date-citations.js'].map((file) =>
+          scriptHash(new URL(`./src/scripts/${file}`, import.meta.url)),
+        ),
       },
       styleDirective: { resources: ["'self'"] },
     },

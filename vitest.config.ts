@@ -2,13 +2,18 @@
 import { getViteConfig } from 'astro/config';
 
 /** Gates that read the built site without a browser; every other gate drives one. */
-const buildGates = ['csp', 'external-links', 'html-validate', 'links', 'reproducible'].map(
-  (name) => `tests/gates/${name}.test.ts`,
-);
+const buildGates = [
+  'csp',
+  'external-links',
+  'html-validate',
+  'links',
+  'nu-html-checker',
+  'reproducible',
+].map((name) => `tests/gates/${name}.test.ts`);
 /**
- * Tests that run `astro build` themselves. A build rewrites `.astro/content-modules.mjs` in the
- * project root, so two at once can compile each other's content: their builds take turns (a lock
- * in tests/support/build-content.ts), and these files run one at a time after the others.
+ * Tests that run `astro build` themselves, each a few seconds of both cores: they run one at a
+ * time after the others, and their builds take turns with those of the browser tier's anchor test
+ * (a lock in tests/support/build-content.ts, which says why).
  */
 const ownBuilds = ['tests/build/fixture-builds.test.ts', 'tests/gates/reproducible.test.ts'];
 

@@ -24,6 +24,8 @@ import { searchTerms } from '../tests/search/terms.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, process.env.DIST_DIR ?? 'dist');
+/** Generic words a reader adds to a term's name. */
+const LONGER_FORM_WORDS = ['模型', '技术', ' model'];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
@@ -63,10 +65,15 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
   let cards = 0;
   const search = async (q: string) => {
     const r = await searchSections(pagefind, sections, q, glossary);
-    if (r.term) cards++;
+    if (r.term ?? r.longer) cards++;
+    const ids = (list: { id: string }[] = []) =>
+      list.map((s) => s.id).filter((id) => chapterIds.has(id));
     return {
-      whole: r.whole.map((s) => s.id).filter((id) => chapterIds.has(id)),
-      partial: r.partial.map((s) => s.id).filter((id) => chapterIds.has(id)),
+      whole: ids(r.whole),
+      // Listed after the whole matches: sections holding the term a longer query names (absent
+      // from builds older than it).
+      viaTerm: ids(r.longer?.sections),
+      partial: ids(r.partial),
     };
   };
   const pct = (a: number, b: number) => `${b ? ((a / b) * 100).toFixed(1) : '–'}% (${a}/${b})`;
@@ -97,29 +104,56 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
     const s = chapter.find((c) => c.id === id)!;
     return `${s.title}\n${s.text}`;
   };
+  /** The chapter's sections that hold any name of a term, read as the term index reads them. */
+  const holdingTerm = (term: (typeof terms)[number]) =>
+    chapter
+      .filter((s) =>
+        namesOf(term).some((n) => holdsName(`${s.title}\n${s.text}`, n, term.excludes)),
+      )
+      .map((s) => s.id);
+  /** Terms whose name a query holds as a whole word, together with other words. */
+  const containedTerms = (query: string) =>
+    terms.filter(
+      (t) =>
+        !namesOf(t).some((n) => nameKey(n) === nameKey(query)) &&
+        namesOf(t).some((n) => holdsName(query, n, t.excludes)),
+    );
 
   // Same language: the query as written, against the sections that hold it. A query that names
   // a term also finds the sections holding the term's other names; those are counted apart.
   const same = tally();
+  const sameListed = tally();
   let viaOtherName = 0;
+  const longerInSame: string[] = [];
   for (const query of searchTerms) {
     const r = await search(query);
-    add(
-      same,
-      chapter.filter((s) => findName(`${s.title}\n${s.text}`, query).length > 0).map((s) => s.id),
-      r,
-    );
-    const named = terms.find((t) => namesOf(t).some((n) => nameKey(n) === nameKey(query)));
-    if (named)
+    const literal = chapter
+      .filter((s) => findName(`${s.title}\n${s.text}`, query).length > 0)
+      .map((s) => s.id);
+    add(same, literal, r);
+    // A query holding a term's name with other words ("GPU 优化") may list the term's sections
+    // after its whole matches: those count as right when they hold a name of that term.
+    const contained = containedTerms(query);
+    if (contained.length) longerInSame.push(query);
+    const named = terms.filter((t) => namesOf(t).some((n) => nameKey(n) === nameKey(query)));
+    const ofTerms = [...named, ...contained].flatMap(holdingTerm);
+    add(sameListed, [...new Set([...literal, ...ofTerms])], {
+      whole: [...r.whole, ...r.viaTerm],
+      partial: r.partial,
+    });
+    for (const t of named)
       viaOtherName += r.whole.filter(
         (id) =>
           findName(textOf(id), query).length === 0 &&
-          namesOf(named).some((n) => holdsName(textOf(id), n, named.excludes)),
+          namesOf(t).some((n) => holdsName(textOf(id), n, t.excludes)),
       ).length;
   }
   print(`same-language terms (${searchTerms.length}, tests/search/terms.ts)`, same);
   console.log(
     `  whole matches that hold another name of the term the query names instead: ${viaOtherName}; precision counting them ${pct(same.correct + viaOtherName, same.returned)}`,
+  );
+  console.log(
+    `  with the sections listed after the whole matches through a term the query holds with other words (${longerInSame.length} queries: ${longerInSame.join(', ')}): recall ${pct(sameListed.found, sameListed.relevant)}; precision ${pct(sameListed.correct, sameListed.returned)}, counting a section that holds a name of the term the query names or holds as right`,
   );
 
   // Every name of every glossary term as a query, against the sections that hold any of the
@@ -164,6 +198,32 @@ function dirBytes(dir: string): { raw: number; gzip: number; files: number } {
   console.log(
     `  term card shown for ${cards} of ${queries} queries${glossary ? '' : ' (this build has no glossary for search)'}`,
   );
+
+  // Longer forms: every name of every term followed by a generic word, as readers type them
+  // ("推测解码技术", "MoE模型", "vLLM model"), against the sections that hold the whole query or
+  // any name of the term. A result counts when it is listed before the partial matches.
+  const longer = tally();
+  let longerQueries = 0;
+  cards = 0;
+  for (const term of terms) {
+    const ofTerm = holdingTerm(term);
+    for (const name of namesOf(term))
+      for (const word of LONGER_FORM_WORDS) {
+        const query = `${name}${word}`;
+        longerQueries++;
+        const r = await search(query);
+        const literal = chapter.filter((s) => findName(textOf(s.id), query).length > 0);
+        add(longer, [...new Set([...literal.map((s) => s.id), ...ofTerm])], {
+          whole: [...r.whole, ...r.viaTerm],
+          partial: r.partial,
+        });
+      }
+  }
+  print(
+    `longer forms: every name + ${LONGER_FORM_WORDS.map((w) => `"${w.trim()}"`).join(', ')} (${longerQueries} queries)`,
+    longer,
+  );
+  console.log(`  term card shown for ${cards} of ${longerQueries} queries`);
   await release();
 }
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareChapter } from '../src/build/chapter-model.ts';
+import { prepareChapter } from '../src/chapter/read-chapter.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const chapter = prepareChapter(path.join(root, 'content'));

@@ -1,5 +1,5 @@
 declare module 'virtual:chapter-model' {
-  /** The chapter as the build read it (see src/build/chapter-model.ts). */
-  const model: import('./build/chapter-model.ts').ChapterModel;
+  /** The chapter as the build read it (see src/chapter/model.ts). */
+  const model: import('./chapter/model.ts').ChapterModel;
   export default model;
 }

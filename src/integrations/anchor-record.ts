@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ContentError } from '../build/content-error.ts';
-import { addAliases, siteFragments } from '../build/page-fragments.ts';
+import { ContentError } from '../lib/content-error.ts';
+import { addAliases, siteFragments } from './page-fragments.ts';
 import {
   changedProblem,
   checkRecord,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { ChapterModel } from '../build/chapter-model.ts';
+import type { ChapterModel } from '../chapter/model.ts';
 
 /** The module through which pages and components get the chapter model. */
 export const CHAPTER_MODULE = 'virtual:chapter-model';

@@ -25,26 +25,15 @@ export default function pagefindIndex(chapter: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const { index, errors } = await pagefind.createIndex();
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: outDir, glob: '**/*.html' });
-        if (added.errors.length > 0)
-          throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-        if (added.page_count < 1)
-          throw new Error('Pagefind found no page with data-pagefind-body to index');
-        const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-        if (written.errors.length > 0)
-          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        await pagefind.close();
+        // Pagefind indexes in a process of its own, closed whether indexing worked or not.
+        const pages = await indexSite(outDir).finally(() => pagefind.close());
         const bundle = path.join(outDir, 'pagefind');
         // The text of each section, for ranking whole-query matches first (see lib/search/rank.ts).
         fs.writeFileSync(
           path.join(bundle, 'chapter-sections.json'),
           JSON.stringify(chapter.searchTexts),
         );
-        logger.info(
-          `indexed ${added.page_count} page(s) in ${Math.round(performance.now() - started)} ms`,
-        );
+        logger.info(`indexed ${pages} page(s) in ${Math.round(performance.now() - started)} ms`);
 
         const checking = performance.now();
         // The glossary, for query expansion and the term card (see lib/search/glossary.ts).
@@ -64,4 +53,19 @@ export default function pagefindIndex(chapter: {
       },
     },
   };
+}
+
+/** Indexes the built pages into `<outDir>/pagefind/`; returns how many pages it indexed. */
+async function indexSite(outDir: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex();
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: outDir, glob: '**/*.html' });
+  if (added.errors.length > 0)
+    throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+  if (added.page_count < 1)
+    throw new Error('Pagefind found no page with data-pagefind-body to index');
+  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+  if (written.errors.length > 0)
+    throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  return added.page_count;
 }

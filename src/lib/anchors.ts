@@ -113,77 +113,98 @@ export function closestFragment(
  * (chains followed to the fragment that exists) and the page's fragments the record lacks.
  */
 export function checkRecord(lines: readonly RecordLine[], page: readonly Fragment[]) {
-  const problems: RecordProblem[] = [];
+  const { byId, problems } = uniqueLines(lines);
   const onPage = new Map(page.map((f) => [f.id, f]));
+  const unrecorded = page.filter((f) => !byId.has(f.id));
+  const aliases: { from: string; to: string }[] = [];
+  // Ids the page still has, but for something else now: a renumbered reference, a reworded heading.
+  const changed: { line: number; id: string; was: string; now: string }[] = [];
+  for (const l of byId.values()) {
+    const now = onPage.get(l.id);
+    if (l.type === 'fragment' && now && now.points !== l.points)
+      changed.push({ line: l.line, id: l.id, was: l.points, now: now.points });
+    else if (l.type === 'fragment' && !now) problems.push(goneProblem(l, unrecorded));
+    else if (l.type !== 'fragment' && now)
+      problems.push({
+        line: l.line,
+        message: `"${l.id}" is ${l.type === 'alias' ? 'declared an alias' : 'marked removed'}, but the page has a fragment with this id (${now.points})`,
+        hint: `Replace line ${l.line} with the fragment itself: ${l.id} ${now.points}`,
+      });
+    else if (l.type === 'alias') {
+      const placed = placeAlias(l, byId, onPage, page);
+      if ('problem' in placed) problems.push(placed.problem);
+      else aliases.push(placed.alias);
+    }
+  }
+  return { problems, aliases, unrecorded, changed };
+}
+
+/** The record's lines by id, the first of each; a repeated id is a problem at its line. */
+function uniqueLines(lines: readonly RecordLine[]) {
+  const problems: RecordProblem[] = [];
   const byId = new Map<string, RecordLine>();
   for (const l of lines) {
     const first = byId.get(l.id);
-    if (first) {
+    if (!first) byId.set(l.id, l);
+    else
       problems.push({
         line: l.line,
         message: `"${l.id}" is already recorded on line ${first.line}${first.type === 'alias' && l.type === 'alias' ? ` as an alias of "${first.to}"; one old id can lead to one place only` : ''}`,
         hint: 'Keep one line per id.',
       });
-      continue;
-    }
-    byId.set(l.id, l);
   }
-  const recorded = new Set(byId.keys());
-  const unrecorded = page.filter((f) => !recorded.has(f.id));
+  return { byId, problems };
+}
 
-  const aliases: { from: string; to: string }[] = [];
-  // Ids the page still has, but for something else now: a renumbered reference, a reworded heading.
-  const changed: { line: number; id: string; was: string; now: string }[] = [];
-  for (const l of byId.values()) {
-    if (l.type === 'fragment' && onPage.has(l.id) && onPage.get(l.id)!.points !== l.points) {
-      changed.push({ line: l.line, id: l.id, was: l.points, now: onPage.get(l.id)!.points });
-    } else if (l.type === 'fragment' && !onPage.has(l.id)) {
-      const close = closestFragment({ id: l.id, points: l.points }, unrecorded);
-      problems.push({
+/** A recorded fragment the page no longer has, with the closest new one to alias it to. */
+function goneProblem(
+  l: Extract<RecordLine, { type: 'fragment' }>,
+  unrecorded: readonly Fragment[],
+): RecordProblem {
+  const close = closestFragment({ id: l.id, points: l.points }, unrecorded);
+  return {
+    line: l.line,
+    message: `"${l.id}" (${l.points}) is no longer on the page${close ? `; the closest new fragment is "${close.id}" (${close.points})` : ''}`,
+    hint: `Links to it would land at the top of the page. To keep them working, replace line ${l.line} with\n      ${l.id} -> ${close?.id ?? '<new id>'}\n    or, if it is gone for good, with\n      ${l.id} removed: <why links to it may break>`,
+  };
+}
+
+/** Where an alias leads: a chain of renames (a → b, b → c) followed to the fragment the page has. */
+function placeAlias(
+  l: Extract<RecordLine, { type: 'alias' }>,
+  byId: ReadonlyMap<string, RecordLine>,
+  onPage: ReadonlyMap<string, Fragment>,
+  page: readonly Fragment[],
+): { alias: { from: string; to: string } } | { problem: RecordProblem } {
+  if (splitKey(l.id).page !== splitKey(l.to).page)
+    return {
+      problem: {
         line: l.line,
-        message: `"${l.id}" (${l.points}) is no longer on the page${close ? `; the closest new fragment is "${close.id}" (${close.points})` : ''}`,
-        hint: `Links to it would land at the top of the page. To keep them working, replace line ${l.line} with\n      ${l.id} -> ${close?.id ?? '<new id>'}\n    or, if it is gone for good, with\n      ${l.id} removed: <why links to it may break>`,
-      });
-    } else if (l.type === 'alias' || l.type === 'removed') {
-      if (onPage.has(l.id)) {
-        problems.push({
-          line: l.line,
-          message: `"${l.id}" is ${l.type === 'alias' ? 'declared an alias' : 'marked removed'}, but the page has a fragment with this id (${onPage.get(l.id)!.points})`,
-          hint: `Replace line ${l.line} with the fragment itself: ${l.id} ${onPage.get(l.id)!.points}`,
-        });
-      } else if (l.type === 'alias' && splitKey(l.id).page !== splitKey(l.to).page) {
-        problems.push({
-          line: l.line,
-          message: `the alias "${l.id} -> ${l.to}" leads to another page`,
-          hint: 'A link lands on its own page: a fragment cannot send it to another page without a script. Alias it to a fragment of its own page, or mark it removed with the reason.',
-        });
-      } else if (l.type === 'alias') {
-        // Follow a chain of renames (a → b, b → c) to the fragment that exists now.
-        let to = l.to;
-        const seen = new Set([l.id]);
-        for (
-          let next = byId.get(to);
-          next?.type === 'alias' && !onPage.has(to) && !seen.has(to);
-          next = byId.get(to)
-        ) {
-          seen.add(to);
-          to = next.to;
-        }
-        if (onPage.has(to)) aliases.push({ from: l.id, to });
-        else {
-          const close = closestFragment({ id: l.to, points: '' }, page);
-          problems.push({
-            line: l.line,
-            message: `the alias "${l.id} -> ${l.to}" leads to no fragment of the page${seen.has(to) ? ' (its renames go round in a circle)' : ''}`,
-            hint: close
-              ? `Point it at an id the page has, such as "${close.id}" (${close.points}).`
-              : 'Point it at an id the page has.',
-          });
-        }
-      }
-    }
+        message: `the alias "${l.id} -> ${l.to}" leads to another page`,
+        hint: 'A link lands on its own page: a fragment cannot send it to another page without a script. Alias it to a fragment of its own page, or mark it removed with the reason.',
+      },
+    };
+  let to = l.to;
+  const seen = new Set([l.id]);
+  for (
+    let next = byId.get(to);
+    next?.type === 'alias' && !onPage.has(to) && !seen.has(to);
+    next = byId.get(to)
+  ) {
+    seen.add(to);
+    to = next.to;
   }
-  return { problems, aliases, unrecorded, changed };
+  if (onPage.has(to)) return { alias: { from: l.id, to } };
+  const close = closestFragment({ id: l.to, points: '' }, page);
+  return {
+    problem: {
+      line: l.line,
+      message: `the alias "${l.id} -> ${l.to}" leads to no fragment of the page${seen.has(to) ? ' (its renames go round in a circle)' : ''}`,
+      hint: close
+        ? `Point it at an id the page has, such as "${close.id}" (${close.points}).`
+        : 'Point it at an id the page has.',
+    },
+  };
 }
 
 /** A fragment whose id now points elsewhere, as a problem: accepting it is a reviewed change of the record. */

@@ -1,6 +1,6 @@
 /**
  * When each line of a file last changed, read from `git blame --porcelain`, and the dates of
- * ranges of lines. Pure: the build runs git (src/build/history.ts) and hands the output here.
+ * ranges of lines. Pure: the build runs git (src/chapter/history.ts) and hands the output here.
  */
 
 /** The id blame gives lines that no commit holds yet (changed in the working tree). */

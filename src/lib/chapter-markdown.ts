@@ -1,12 +1,7 @@
-/** A heading of the chapter as the 目录 lists it. */
-export interface TocHeading {
-  depth: number;
-  text: string;
-  id: string;
-}
+import type { Heading } from './headings.ts';
 
 /** The chapter's own 目录 block, made from its h2 and h3 headings: `- [14.1 …](#141-…)`, h3 indented. */
-export function tocMarkdown(headings: readonly TocHeading[], title = '目录'): string {
+export function tocMarkdown(headings: readonly Heading[], title = '目录'): string {
   const items = headings
     .filter((h) => h.depth === 2 || h.depth === 3)
     .map((h) => `${h.depth === 3 ? '  ' : ''}- [${h.text}](#${h.id})`);

@@ -36,13 +36,16 @@ const MONTHS = [
   'December',
 ];
 
-/** Checks the work's dates, so a bad one fails where the citation is made, naming the field. */
+/**
+ * Checks the work's dates, so a bad one fails where the citation is made, naming the field. The
+ * access date is the reader's: unknown (undefined) until a script on the reader's page knows it.
+ */
 function checkDates(
   work: CitableWork,
-  accessed: string,
-): { accessed: Required<PartialDate>; published?: PartialDate; updated?: Required<PartialDate> } {
+  accessed: string | undefined,
+): { accessed?: Required<PartialDate>; published?: PartialDate; updated?: Required<PartialDate> } {
   return {
-    accessed: checkDate(accessed, 'accessed'),
+    ...(accessed ? { accessed: checkDate(accessed, 'accessed') } : {}),
     ...(work.published ? { published: checkPartialDate(work.published, 'published') } : {}),
     ...(work.updated ? { updated: checkDate(work.updated, 'updated') } : {}),
   };
@@ -57,9 +60,11 @@ const isChinese = (lang: string) => /^zh\b/i.test(lang);
  * most three then 等 / et al; with none known the entry starts with its title, as the numeric
  * system allows), title, [EB/OL], `//` containing work, year of publication, (date of update or
  * revision)[date cited], URL. Place and publisher are not known, and §8.4 lets an electronic
- * resource leave them out; so, like any part not known, they are left out.
+ * resource leave them out; so, like any part not known, they are left out. The standard asks an
+ * online resource for the date cited; when it is not known (no script has told the page the
+ * reader's date) it is left out too, rather than written as a placeholder, and the page says so.
  */
-export function gbt7714(work: CitableWork, accessed: string): string {
+export function gbt7714(work: CitableWork, accessed?: string): string {
   checkDates(work, accessed);
   const names = work.authors.map((a) => {
     if (isHan(a.family)) return a.family + (a.given ?? '');
@@ -76,8 +81,8 @@ export function gbt7714(work: CitableWork, accessed: string): string {
       ? ''
       : (names.length > 3 ? [...names.slice(0, 3), etAl] : names).join(', ') + '. ';
   const container = work.containerTitle ? `//${work.containerTitle}` : '';
-  const publication = `${work.published?.slice(0, 4) ?? ''}${work.updated ? `(${work.updated})` : ''}[${accessed}]`;
-  return `${authorBlock}${work.title}[EB/OL]${container}. ${publication}. ${work.url}.`;
+  const publication = `${work.published?.slice(0, 4) ?? ''}${work.updated ? `(${work.updated})` : ''}${accessed ? `[${accessed}]` : ''}`;
+  return `${authorBlock}${work.title}[EB/OL]${container}. ${publication ? `${publication}. ` : ''}${work.url}.`;
 }
 
 function apaAuthor(a: { family: string; given?: string }): string {
@@ -119,8 +124,10 @@ function apaDate(date: PartialDate | undefined): string {
  * update when known (APA asks for it over the first date), else the date of publication, else
  * (n.d.). With no author the title takes the author's place (§9.12). The larger work, when known,
  * stands as the site's name; when not, the site has no name apart from the title, so none.
+ * Without a retrieval date (not known until a script on the reader's page knows it) the URL
+ * stands alone, as APA writes any page it gives no retrieval date for.
  */
-export function apa(work: CitableWork, accessed: string): { text: string; html: string } {
+export function apa(work: CitableWork, accessed?: string): { text: string; html: string } {
   const dates = checkDates(work, accessed);
   const a = dates.accessed;
   const end = (s: string) => (/[.?!]$/.test(s) ? s : `${s}.`);
@@ -136,7 +143,7 @@ export function apa(work: CitableWork, accessed: string): { text: string; html: 
   const parts = [
     ...lead,
     ...(work.containerTitle ? [plain(end(work.containerTitle))] : []),
-    plain(`Retrieved ${MONTHS[a.m - 1]} ${a.d}, ${a.y}, from ${work.url}`),
+    plain(a ? `Retrieved ${MONTHS[a.m - 1]} ${a.d}, ${a.y}, from ${work.url}` : work.url),
   ];
   return { text: parts.map((p) => p.text).join(' '), html: parts.map((p) => p.html).join(' ') };
 }
@@ -201,9 +208,10 @@ const bibDate = (work: CitableWork) => work.published ?? work.updated;
  * A @misc entry both BibTeX and biblatex read: the title in double braces so styles keep its
  * case, the URL in \url{} for BibTeX and in url/urldate for biblatex. A part not known has no
  * field at all: no author, booktitle, year or date is written empty or guessed. The revision
- * cited, when known, is noted in words beside the access date.
+ * cited, when known, is noted in words beside the access date; an access date not known (no
+ * script has told the page the reader's date) has no urldate and no words.
  */
-export function bibtex(work: CitableWork, accessed: string): string {
+export function bibtex(work: CitableWork, accessed?: string): string {
   checkDates(work, accessed);
   const language = isChinese(work.lang) ? 'chinese' : bibEscape(work.lang);
   const date = bibDate(work);
@@ -217,8 +225,14 @@ export function bibtex(work: CitableWork, accessed: string): string {
     ...field('year', date?.slice(0, 4)),
     ...field('date', date),
     ['url', work.url],
-    ['urldate', accessed],
-    ['note', `${work.updated ? `Last updated: ${work.updated}. ` : ''}Accessed: ${accessed}`],
+    ...field('urldate', accessed),
+    ...field(
+      'note',
+      [
+        ...(work.updated ? [`Last updated: ${work.updated}.`] : []),
+        ...(accessed ? [`Accessed: ${accessed}`] : []),
+      ].join(' '),
+    ),
     ['language', language],
     ['langid', language],
   ];

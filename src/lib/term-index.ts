@@ -91,27 +91,7 @@ export function buildTermIndex(
   const indexed: IndexedTerm[] = [];
   terms.forEach((term, i) => {
     const forms = formsOf(term);
-    const places: IndexedTerm['places'] = [];
-    for (const loc of locations) {
-      if (
-        !forms.some((f) =>
-          holdsName(loc.kind === 'row' ? loc.text : `${loc.label}\n${loc.text}`, f, term.excludes),
-        )
-      )
-        continue;
-      let place = places.find((p) => p.sectionId === loc.sectionId);
-      if (!place)
-        places.push(
-          (place = {
-            sectionId: loc.sectionId,
-            sectionLabel: loc.sectionLabel,
-            inText: false,
-            rows: [],
-          }),
-        );
-      if (loc.kind === 'section') place.inText = true;
-      else place.rows.push({ id: loc.id, label: loc.label });
-    }
+    const places = placesOf(term, forms, locations);
     if (places.length === 0)
       problems.push({
         entry: i,
@@ -125,46 +105,68 @@ export function buildTermIndex(
         entry: i,
         message: `term "${term.name}" (entry ${i}) would have the same entry id "${id}" as "${twin.name}"`,
       });
-    indexed.push({
-      id,
-      name: term.name,
-      en: term.en,
-      zh: term.zh,
-      pinyin: term.pinyin,
-      script,
-      places,
-    });
+    const { name, en, zh, pinyin } = term;
+    indexed.push({ id, name, en, zh, pinyin, script, places });
   });
-
   const latin = indexed
     .filter((t) => t.script === 'latin')
     .sort((a, b) => latinCollator.compare(a.name, b.name));
   const han = indexed
     .filter((t) => t.script === 'han')
     .sort((a, b) => pinyinCollator.compare(a.name, b.name));
-  // The collation knows each first character's reading, so first syllables in its order never
-  // go down; one that does is a typo in the data. (Later syllables are not compared: characters
-  // sharing a reading, like 边 and 编, are ordered by the collation, not by what follows them.)
-  const firstSyllable = (t: IndexedTerm) => t.pinyin?.split(' ')[0] ?? '';
-  han.forEach((t, i) => {
-    const previous = han[i - 1];
-    if (previous && firstSyllable(t) < firstSyllable(previous)) {
-      problems.push({
-        entry: terms.findIndex((e) => e.name === t.name),
-        message: `term "${t.name}" has pinyin "${t.pinyin}", which sorts before "${previous.pinyin}" of "${previous.name}", yet the pinyin collation puts it after`,
-      });
-    }
-  });
+  problems.push(...pinyinProblems(han, terms));
   if (problems.length > 0) throw new TermIndexError(problems, source);
-
   return {
     latin: group(latin, (t) => (/^[0-9]/.test(t.name) ? '#' : t.name[0].toUpperCase())),
     han: group(han, (t) => t.pinyin![0].toUpperCase()),
   };
 }
 
-/** The term index's heading on the page. */
+/** Where a term occurs: each section holding one of its names, in its text or in rows of its figures. */
+function placesOf(
+  term: TermEntry,
+  forms: readonly string[],
+  locations: readonly TermLocation[],
+): IndexedTerm['places'] {
+  const places: IndexedTerm['places'] = [];
+  for (const loc of locations) {
+    const text = loc.kind === 'row' ? loc.text : `${loc.label}\n${loc.text}`;
+    if (!forms.some((f) => holdsName(text, f, term.excludes))) continue;
+    let place = places.find((p) => p.sectionId === loc.sectionId);
+    if (!place) {
+      place = { sectionId: loc.sectionId, sectionLabel: loc.sectionLabel, inText: false, rows: [] };
+      places.push(place);
+    }
+    if (loc.kind === 'section') place.inText = true;
+    else place.rows.push({ id: loc.id, label: loc.label });
+  }
+  return places;
+}
+
+/**
+ * Pinyin that disagrees with the collation. The collation knows each first character's
+ * reading, so first syllables in its order never go down; one that does is a typo in the data.
+ * (Later syllables are not compared: characters sharing a reading, like 边 and 编, are ordered
+ * by the collation, not by what follows them.)
+ */
+function pinyinProblems(han: readonly IndexedTerm[], terms: readonly TermEntry[]) {
+  const firstSyllable = (t: IndexedTerm) => t.pinyin?.split(' ')[0] ?? '';
+  return han.flatMap((t, i) => {
+    const previous = han[i - 1];
+    return previous && firstSyllable(t) < firstSyllable(previous)
+      ? [
+          {
+            entry: terms.findIndex((e) => e.name === t.name),
+            message: `term "${t.name}" has pinyin "${t.pinyin}", which sorts before "${previous.pinyin}" of "${previous.name}", yet the pinyin collation puts it after`,
+          },
+        ]
+      : [];
+  });
+}
+
+/** The term index's heading on the page, and the id it is linked by. */
 export const TERM_INDEX_TITLE = '术语索引';
+export const TERM_INDEX_ID = slugForHeading(TERM_INDEX_TITLE);
 
 /** The index's two parts, in the order they are shown: the heading, and what a letter of it is called. */
 export const termIndexParts = [

@@ -1,17 +1,11 @@
-import { slugForHeading } from './slug.ts';
+import { type Heading, pageHeading } from './headings.ts';
 
-export interface HeadingEntry {
-  depth: number;
-  slug: string;
-  text: string;
-}
-
-export interface TocItem extends HeadingEntry {
+export interface TocItem extends Heading {
   children: TocItem[];
 }
 
 /** Nests h2/h3 headings into the table of contents; the page title (h1) and deeper levels stay out. */
-export function buildToc(headings: HeadingEntry[], minDepth = 2, maxDepth = 3): TocItem[] {
+export function buildToc(headings: readonly Heading[], minDepth = 2, maxDepth = 3): TocItem[] {
   const root: TocItem[] = [];
   let current: TocItem | undefined;
   for (const h of headings) {
@@ -28,21 +22,12 @@ export function buildToc(headings: HeadingEntry[], minDepth = 2, maxDepth = 3): 
 }
 
 /** The heading of the page's citation panel. */
-export const CITE_TITLE = '引用本章';
+export const CITE_HEADING = pageHeading('引用本章');
 
 /**
  * The table of contents of the chapter's site: the chapter's own headings, then the page's own
  * sections, the term index (when the chapter has one) and the citation panel.
  */
-export function chapterHeadings(
-  own: readonly { depth: number; text: string; id: string }[],
-  termIndexTitle?: string,
-): HeadingEntry[] {
-  return [
-    ...own.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })),
-    ...(termIndexTitle
-      ? [{ depth: 2, slug: slugForHeading(termIndexTitle), text: termIndexTitle }]
-      : []),
-    { depth: 2, slug: slugForHeading(CITE_TITLE), text: CITE_TITLE },
-  ];
+export function chapterHeadings(own: readonly Heading[], termIndexTitle?: string): Heading[] {
+  return [...own, ...(termIndexTitle ? [pageHeading(termIndexTitle)] : []), CITE_HEADING];
 }

@@ -4,27 +4,20 @@ import { type RehypePlugins, type RemarkPlugins, rehypeHeadingIds } from '@astro
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import type { CitationIndex } from '../lib/citations.ts';
-import type { FigureModel } from '../lib/figures/model.ts';
-import type { SourceRange } from '../lib/section-source.ts';
+import type { ChapterModel, ChapterSection } from '../chapter/model.ts';
 import { headingAnchorOptions } from './heading-anchors.ts';
 import rehypeCopySection from './rehype-copy-section.ts';
 import rehypeFigures from './rehype-figures.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
-import rehypeSectionMeta, { type SectionMeta } from './rehype-section-meta.ts';
+import rehypeSectionMeta from './rehype-section-meta.ts';
 import rehypeTableRegions from './rehype-table-regions.ts';
 import remarkCitations from './remark-citations.ts';
 import remarkTableCaptions from './remark-table-captions.ts';
 
-/** What the chain needs from the chapter as a whole (the build's chapter model has it all). */
-export interface ChainInput {
-  citations: CitationIndex;
-  figures: FigureModel[];
-  ranges: SourceRange[];
-  /** Each h2/h3 section's last change and source link, when known. */
-  revisions: readonly SectionMeta[];
-  /** The chapter's last change, when known. */
-  updated?: string;
+/** What the chain needs from the chapter as a whole: the model has it all. */
+export interface ChainInput extends Pick<ChapterModel, 'citations' | 'figures' | 'updated'> {
+  /** Each h2/h3 section: where its Markdown is (to copy it), its last change and source link. */
+  sections: readonly Pick<ChapterSection, 'heading' | 'start' | 'end' | 'updated' | 'sourceUrl'>[];
 }
 
 export function chapterPlugins(chapter: ChainInput): {
@@ -45,8 +38,8 @@ export function chapterPlugins(chapter: ChainInput): {
       [rehypeAutolinkHeadings, headingAnchorOptions],
       [rehypeFigures, chapter.figures],
       rehypeTableRegions,
-      [rehypeCopySection, chapter.ranges],
-      [rehypeSectionMeta, { updated: chapter.updated, sections: chapter.revisions }],
+      [rehypeCopySection, chapter.sections],
+      [rehypeSectionMeta, { updated: chapter.updated, sections: chapter.sections }],
     ],
   };
 }

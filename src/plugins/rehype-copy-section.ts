@@ -1,14 +1,17 @@
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
-import type { SourceRange } from '../lib/section-source.ts';
+import type { ChapterSection } from '../chapter/model.ts';
+
+/** Where a section's Markdown is in the chapter's Markdown. */
+type SectionRange = Pick<ChapterSection, 'heading' | 'start' | 'end'>;
 
 /**
  * Adds "copy this section as Markdown" to each heading whose section is found in the chapter's
  * source file. The button only carries the offsets; the text is fetched from the published `.md`
  * file when used, so the page does not carry the chapter twice.
  */
-export default function rehypeCopySection(ranges: readonly SourceRange[]) {
-  const byId = new Map(ranges.map((r) => [r.id, r]));
+export default function rehypeCopySection(sections: readonly SectionRange[]) {
+  const byId = new Map(sections.map((s) => [s.heading.id, s]));
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       const classes = node.properties.className;
@@ -24,18 +27,18 @@ export default function rehypeCopySection(ranges: readonly SourceRange[]) {
   };
 }
 
-function copyButton(range: SourceRange): Element {
+function copyButton({ heading, start, end }: SectionRange): Element {
   return {
     type: 'element',
     tagName: 'button',
     properties: {
       type: 'button',
       className: ['copy-section'],
-      dataCopySection: range.heading,
-      dataStart: String(range.start),
-      dataEnd: String(range.end),
+      dataCopySection: heading.text,
+      dataStart: String(start),
+      dataEnd: String(end),
       dataPagefindIgnore: 'all',
-      ariaLabel: `复制本节 Markdown 原文：${range.heading}`,
+      ariaLabel: `复制本节 Markdown 原文：${heading.text}`,
     },
     children: [
       {

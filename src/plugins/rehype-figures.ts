@@ -4,9 +4,9 @@ import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { gainBar, levelPips, spanBar } from '../lib/figures/marks.ts';
-import type { FigureModel } from '../lib/figures/model.ts';
+import type { FigureModel, FigureRow } from '../lib/figures/model.ts';
 import { captionId } from '../lib/tables.ts';
-import { FIGURE_ELEMENT } from './remark-read-figures.ts';
+import { FIGURE_ELEMENT } from '../chapter/figures.ts';
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
 const elements = (node: Element | MdxJsxFlowElementHast) =>
@@ -38,6 +38,7 @@ export default function rehypeFigures(figures: readonly FigureModel[]) {
       for (const [name, value] of [
         ['form', figure.form],
         ['caption', figure.caption],
+        ...(figure.form === 'matrix' ? matrixFilters(figure) : []),
       ]) {
         element.attributes.push({ type: 'mdxJsxAttribute', name, value });
       }
@@ -47,14 +48,38 @@ export default function rehypeFigures(figures: readonly FigureModel[]) {
   };
 }
 
+/**
+ * What the matrix's filters offer, for the figure to draw them with the page rather than when
+ * their script arrives (built late, they would push the text below them down): the column that
+ * groups the rows and its groups, in the chapter's order.
+ */
+function matrixFilters(figure: FigureModel): [string, string][] {
+  const column = figure.columns.find((c) => c.groups);
+  if (!column) return [];
+  const groups = [...new Set(figure.rows.flatMap((r) => (r.group ? [r.group] : [])))];
+  return [
+    ['groupColumn', column.label],
+    ['groups', JSON.stringify(groups)],
+  ];
+}
+
 function decorate(table: Element, figure: FigureModel, file: VFile) {
   // The figure's script (filters and sorting of the matrix) finds its table by this id.
   table.properties.id = `${captionId(figure.caption)}-table`;
   // The matrix's filters are named by the column that groups its rows.
   const head = elements(table).find((e) => e.tagName === 'thead');
   const headers = head ? elements(elements(head)[0] ?? head) : [];
+  const sorts = figure.form === 'matrix';
   figure.columns.forEach((column, c) => {
     if (column.groups && headers[c]) headers[c].properties.dataGroups = '';
+    // A column whose cells carry a level or a gain sorts by it; its button is part of the page
+    // from the start, so the header never widens when the matrix's script arrives.
+    if (sorts && headers[c] && figure.rows.some((r) => r.cells[c]?.level || r.cells[c]?.gain))
+      headers[c].children.push(
+        h('button.sort-button', { type: 'button', ariaLabel: `按${column.label}排序` }, [
+          h('span.sort-icon', { ariaHidden: 'true' }),
+        ]),
+      );
   });
   const tbody = elements(table).find((e) => e.tagName === 'tbody');
   const rows = tbody ? elements(tbody).filter((e) => e.tagName === 'tr') : [];
@@ -64,7 +89,6 @@ function decorate(table: Element, figure: FigureModel, file: VFile) {
       table,
       'rehype-figures:rows',
     );
-  const sorts = figure.form === 'matrix';
   rows.forEach((tr, r) => {
     const row = figure.rows[r];
     Object.assign(tr.properties, {
@@ -72,42 +96,45 @@ function decorate(table: Element, figure: FigureModel, file: VFile) {
       dataOrder: String(row.order),
       ...(row.group !== undefined ? { dataGroup: row.group } : {}),
     });
-    elements(tr).forEach((cell, c) => {
-      const model = row.cells[c];
-      const column = figure.columns[c];
-      const heads = c === figure.idColumn;
-      if (heads) cell.tagName = 'th';
-      cell.properties = {
-        ...cell.properties,
-        ...(heads ? { scope: 'row' } : {}),
-        className: [
-          `col-${c}`,
-          column.encode.replace(':', '-'),
-          ...(model.repeatsGroup !== undefined ? ['repeat'] : []),
-        ],
-        ...(model.repeatsGroup !== undefined ? { dataGroupLabel: model.repeatsGroup } : {}),
-        // Only the matrix sorts; only the other forms label each cell with its column on a phone.
-        ...(sorts && (model.level || model.gain)
-          ? { dataSort: String(model.level?.rank ?? round(model.gain!.mid, 2)) }
-          : {}),
-        ...(heads || sorts ? {} : { dataLabel: column.label }),
-      };
-      const marks: ElementContent[] = [];
-      if (model.level)
-        cell.children = [
-          h('span.level', { dataRank: String(model.level.rank) }, [
-            levelPips(model.level),
-            h('span.level-text', cell.children),
-          ]),
-        ];
-      if (model.gain && figure.gainAxis) marks.push(gainBar(model.gain, figure.gainAxis));
-      if (model.span && figure.timeAxis) marks.push(spanBar(model.span, figure.timeAxis));
-      if (heads) {
-        marks.push(
-          h('a.anchor-link.row-link', { href: `#${row.id}`, ariaLabel: `本行链接：${row.label}` }),
-        );
-      }
-      cell.children.push(...marks);
-    });
+    elements(tr).forEach((cell, c) => decorateCell(cell, c, row, figure));
   });
+}
+
+/** A cell of a figure's row: its classes and data for the stylesheet and the matrix's script, and its marks. */
+function decorateCell(cell: Element, c: number, row: FigureRow, figure: FigureModel) {
+  const model = row.cells[c];
+  const column = figure.columns[c];
+  const heads = c === figure.idColumn;
+  const sorts = figure.form === 'matrix';
+  if (heads) cell.tagName = 'th';
+  cell.properties = {
+    ...cell.properties,
+    ...(heads ? { scope: 'row' } : {}),
+    className: [
+      `col-${c}`,
+      column.encode.replace(':', '-'),
+      ...(model.repeatsGroup !== undefined ? ['repeat'] : []),
+    ],
+    ...(model.repeatsGroup !== undefined ? { dataGroupLabel: model.repeatsGroup } : {}),
+    // Only the matrix sorts; only the other forms label each cell with its column on a phone.
+    ...(sorts && (model.level || model.gain)
+      ? { dataSort: String(model.level?.rank ?? round(model.gain!.mid, 2)) }
+      : {}),
+    ...(heads || sorts ? {} : { dataLabel: column.label }),
+  };
+  const marks: ElementContent[] = [];
+  if (model.level)
+    cell.children = [
+      h('span.level', { dataRank: String(model.level.rank) }, [
+        levelPips(model.level),
+        h('span.level-text', cell.children),
+      ]),
+    ];
+  if (model.gain && figure.gainAxis) marks.push(gainBar(model.gain, figure.gainAxis));
+  if (model.span && figure.timeAxis) marks.push(spanBar(model.span, figure.timeAxis));
+  if (heads)
+    marks.push(
+      h('a.anchor-link.row-link', { href: `#${row.id}`, ariaLabel: `本行链接：${row.label}` }),
+    );
+  cell.children.push(...marks);
 }

@@ -1,16 +1,10 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
+import type { ChapterSection } from '../chapter/model.ts';
 
-/** What the page says about one h2/h3 section besides its words. */
-export interface SectionMeta {
-  id: string;
-  heading: string;
-  /** When its text last changed (YYYY-MM-DD). */
-  updated?: string;
-  /** Its lines in the source repository. */
-  sourceUrl?: string;
-}
+/** What the page says about one h2/h3 section besides its words: when its text last changed, and its lines in the source repository. */
+export type SectionMeta = Pick<ChapterSection, 'heading' | 'updated' | 'sourceUrl'>;
 
 export interface SectionMetaOptions {
   /** When the chapter's text last changed (YYYY-MM-DD), shown under its title. */
@@ -26,7 +20,7 @@ export interface SectionMetaOptions {
  * the index read it as the chapter's words.
  */
 export default function rehypeSectionMeta({ updated, sections }: SectionMetaOptions) {
-  const byId = new Map(sections.map((s) => [s.id, s]));
+  const byId = new Map(sections.map((s) => [s.heading.id, s]));
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName === 'h1' && updated && parent && index !== undefined) {
@@ -62,7 +56,7 @@ function sectionMeta({ heading, updated, sourceUrl }: SectionMeta): Element {
       ? [
           h('a.section-source', { href: sourceUrl }, [
             '在源文件中查看本节',
-            h('span.sr-only', `：${heading}`),
+            h('span.sr-only', `：${heading.text}`),
           ]),
         ]
       : []),

@@ -7,9 +7,8 @@ import { whenNear } from './when-near.ts';
 
 defineSearchLauncher();
 startReaderActions(document.getElementById('reader-status')!);
-// The matrix's filter and sort controls are built as the matrix comes near, not before the
-// reader has seen anything: until then they are hidden and the table is complete as it is.
-// (The figure is watched, not the controls: hidden, they would never come into view.)
+// The matrix's filter and sort controls are drawn with the page; what makes them work loads as
+// the matrix comes near, not before the reader has seen anything.
 whenNear(
   document.querySelector('matrix-controls')?.closest('.figure') ?? null,
   () => void import('./matrix-controls.ts').then((m) => m.defineMatrixControls()),

@@ -26,27 +26,12 @@ class TocHighlight extends HTMLElement {
     update();
   }
 
-  /**
-   * A heading's distance from the top of the viewport. Sections far from the screen are not
-   * laid out (content-visibility: auto); their own box answers for their headings, so reading
-   * positions never forces the whole page through layout.
-   */
-  private topOf(heading: HTMLElement): number {
-    const section = heading.closest('.chapter-section');
-    if (section) {
-      const box = section.getBoundingClientRect();
-      if (box.bottom < 0) return box.top;
-      if (box.top > innerHeight) return box.top;
-    }
-    return heading.getBoundingClientRect().top;
-  }
-
   private update() {
     const hash = currentHash();
     const offset = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
     const atBottom = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
     let index = currentSectionIndex(
-      this.targets.map((t) => this.topOf(t)),
+      this.targets.map((t) => t.getBoundingClientRect().top),
       // A section is being read once its heading is in the top fifth of the screen below the header.
       offset + innerHeight * 0.2,
       atBottom,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteFragments } from '../../src/build/page-fragments.ts';
+import { siteFragments } from '../../src/integrations/page-fragments.ts';
 import { parseHTML } from 'linkedom';
 import { checkRecord, formatRecord, parseRecord, splitKey } from '../../src/lib/anchors.ts';
 import { chapterDocument, readDist } from '../support/dist.ts';

@@ -10,7 +10,7 @@ import { contentDir, root } from '../support/paths.ts';
  * Real `astro build`s of other content folders, as an author would run them. Only what a build
  * alone can show is checked here: that a message reaches the command line, and that an edit
  * reaches every published form. The messages themselves are pinned where they are raised
- * (tests/unit/build/chapter-model.test.ts).
+ * (tests/unit/chapter/chapter-model.test.ts).
  */
 const fixtures = path.join(root, 'tests/fixtures/content');
 
@@ -177,18 +177,18 @@ describe('the facts file and the history reach every published form', () => {
       isPartOf: { '@type': 'CreativeWork', name: '推理优化综述' },
     });
 
-    // The citations as a reader sees them before the script fills in the access date.
+    // The citations as a reader sees them before the script fills in the access date: without one.
     expect(page.getElementById('cite-gbt')!.textContent).toBe(
-      '王小明, Vaswani A. 十四、总结与展望[EB/OL]//推理优化综述. 2025(2026-02-04)[YYYY-MM-DD]. https://facts.example.org/.',
+      '王小明, Vaswani A. 十四、总结与展望[EB/OL]//推理优化综述. 2025(2026-02-04). https://facts.example.org/.',
     );
     expect(page.getElementById('cite-apa')!.textContent).toBe(
-      '王小明, & Vaswani, A. (2026, February 4). 十四、总结与展望. 推理优化综述. Retrieved Month D, YYYY, from https://facts.example.org/',
+      '王小明, & Vaswani, A. (2026, February 4). 十四、总结与展望. 推理优化综述. https://facts.example.org/',
     );
     const bib = page.getElementById('cite-bibtex')!.textContent!;
     expect(bib).toContain('author = {王, 小明 and Vaswani, Ashish},');
     expect(bib).toContain('booktitle = {推理优化综述},');
     expect(bib).toContain('date = {2025-06-30},');
-    expect(bib).toContain('note = {Last updated: 2026-02-04. Accessed: YYYY-MM-DD},');
+    expect(bib).toContain('note = {Last updated: 2026-02-04.},');
     const note = page.querySelector('.cite-note')!.textContent!;
     expect(note).not.toContain('不详');
     expect(page.querySelector('.cite-chapter a[rel="license"]')!.textContent).toBe('CC-BY-4.0');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { prepareChapter } from '../../src/build/chapter-model.ts';
+import { prepareChapter } from '../../src/chapter/read-chapter.ts';
 import { chapterDocument, readDist } from '../support/dist.ts';
 import { contentDir, subBase, subDistDir } from '../support/paths.ts';
 import { readSource } from '../support/source.ts';
@@ -88,7 +88,7 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
     // No title of a larger work the chapter never names: no `//` part, no site name, no booktitle.
     expect(doc.getElementById('cite-gbt')!.textContent).toMatch(/^十四、总结与展望\[EB\/OL\]\. /);
     expect(doc.getElementById('cite-apa')!.textContent).toMatch(
-      /^十四、总结与展望\. \((n\.d\.|\d{4}, \w+ \d{1,2})\)\. Retrieved /,
+      /^十四、总结与展望\. \((n\.d\.|\d{4}, \w+ \d{1,2})\)\. https:\/\//,
     );
     expect(doc.getElementById('cite-bibtex')!.textContent).not.toMatch(/author|booktitle/);
     expect(doc.querySelector('.cite-note')!.textContent).toContain(
@@ -107,7 +107,7 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
   });
 
   it('dates the chapter and each section by the history the model read: under the title, beside every h2/h3, in JSON-LD and the citations', () => {
-    const dated = chapter.revisions.filter((r) => r.updated);
+    const dated = chapter.sections.filter((s) => s.updated);
     if (chapter.updated) {
       expect(doc.querySelector('h1 + .chapter-updated')!.textContent).toBe(
         `最后更新：${chapter.updated}`,
@@ -115,7 +115,7 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
       expect(ld.dateModified).toBe(chapter.updated);
       expect(meta('meta[property="article:modified_time"]')).toBe(chapter.updated);
       expect(doc.getElementById('cite-gbt')!.textContent).toContain(
-        `[EB/OL]. (${chapter.updated})[`,
+        `[EB/OL]. (${chapter.updated}). `,
       );
       // The chapter's date is the newest of its parts'.
       expect(
@@ -129,15 +129,17 @@ describe('the chapter’s facts: what content/chapter.yaml states, and nothing i
       expect(chapter.historyMissing).toBeTruthy();
       expect(doc.querySelector('.chapter-updated, time')).toBeNull();
     }
-    for (const r of chapter.revisions) {
-      const time = doc.getElementById(r.id)!.parentElement!.querySelector('.section-meta time');
-      expect(time?.getAttribute('datetime') ?? undefined, r.id).toBe(r.updated);
+    for (const { heading, updated } of chapter.sections) {
+      const time = doc
+        .getElementById(heading.id)!
+        .parentElement!.querySelector('.section-meta time');
+      expect(time?.getAttribute('datetime') ?? undefined, heading.id).toBe(updated);
     }
   });
 
   it('offers no source links: the facts file names no repository', () => {
     expect(doc.querySelectorAll('a.section-source')).toHaveLength(0);
-    expect(chapter.revisions.every((r) => r.sourceUrl === undefined)).toBe(true);
+    expect(chapter.sections.every((s) => s.sourceUrl === undefined)).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formsOf, termsFileSchema } from '../../src/lib/schemas/terms.ts';
 import { holdsName } from '../../src/lib/search/glossary.ts';
+import { PLACEHOLDER, readApa, readBibtex, readGbt7714 } from '../support/citation-readers.ts';
 import { parseHeadersFile } from '../support/server.ts';
 import { chapterDocument, readDist, termsDocument } from '../support/dist.ts';
 import { distDir, root, sourceMarkdown, subBase, subDistDir } from '../support/paths.ts';
@@ -199,6 +200,38 @@ describe('cite this chapter', () => {
       expect(doc.getElementById(b.getAttribute('data-copy-cite')!)).not.toBeNull();
     // Each button's name says which format it copies, not just "复制" three times.
     expect(new Set(buttons.map((b) => normaliseText(b.textContent!))).size).toBe(3);
+  });
+
+  it('reads right as built, for a reader without script or a crawler: each citation by its style, no access date and no placeholder', () => {
+    const section = doc.getElementById('引用本章')!.closest('section')!;
+    // The panel's text as built, outside the templates the script fills in.
+    const shown = section.cloneNode(true) as Element;
+    shown.querySelectorAll('template').forEach((t) => t.remove());
+    expect(shown.textContent).not.toMatch(PLACEHOLDER);
+    const text = (id: string) => shown.querySelector(`[id="${id}"]`)!.textContent!;
+    const canonical = doc.querySelector('link[rel="canonical"]')!.getAttribute('href')!;
+    expect(readGbt7714(text('cite-gbt'))).toMatchObject({ url: canonical, cited: undefined });
+    expect(readApa(text('cite-apa'))).toMatchObject({ url: canonical, retrieved: undefined });
+    const bib = readBibtex(text('cite-bibtex'));
+    expect(bib.fields).toMatchObject({ title: '十四、总结与展望', url: canonical });
+    expect(bib.urldate).toBeUndefined();
+    // The note says the date is left out and why, rather than what the script will have done.
+    expect(shown.querySelector('.cite-note')!.textContent).toMatch(/引用日期.*故从略/);
+    expect(shown.querySelector('.cite-note')!.textContent).not.toContain('已按今天填入');
+  });
+
+  it('keeps for the script a copy of each citation with an empty slot for the access date, and nothing else', () => {
+    const section = doc.getElementById('引用本章')!.closest('section')!;
+    const templates = [...section.querySelectorAll('[data-dated] + template')];
+    // The note and the three citations.
+    expect(templates).toHaveLength(4);
+    for (const t of templates) {
+      const html = t.innerHTML;
+      const slots = html.match(/<span data-accessed="(iso|en)"><\/span>/g) ?? [];
+      expect(html).not.toMatch(/YYYY|MM-DD|Month D/);
+      if (t.previousElementSibling!.closest('.cite-note')) expect(slots).toEqual([]);
+      else expect(slots.length).toBeGreaterThan(0);
+    }
   });
 });
 

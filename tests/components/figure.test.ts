@@ -11,7 +11,13 @@ beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-async function render(props: { name: string; form: string; caption: string }) {
+async function render(props: {
+  name: string;
+  form: string;
+  caption: string;
+  groupColumn?: string;
+  groups?: string;
+}) {
   const html = await container.renderToString(Figure, { props, slots: { default: table } });
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
@@ -38,11 +44,31 @@ describe('Figure frames the chapter’s table', () => {
     expect(frame.querySelector('matrix-controls')).toBeNull();
   });
 
-  it('gives a matrix its filter and sort controls, hidden until their script has built them, pointing at its table', async () => {
-    const doc = await render({ name: 'maturity', form: 'matrix', caption: '技术成熟度评估矩阵' });
+  it('draws a matrix’s filters with the page (its script only makes them work), one per group in the chapter’s order, pointing at its table', async () => {
+    const doc = await render({
+      name: 'maturity',
+      form: 'matrix',
+      caption: '技术成熟度评估矩阵',
+      groupColumn: '技术领域',
+      groups: JSON.stringify(['模型压缩', '推理引擎']),
+    });
     const controls = doc.querySelector('matrix-controls')!;
-    expect(controls.hasAttribute('hidden')).toBe(true);
+    // Shown from the first layout, so their script arriving later pushes nothing down.
+    expect(controls.hasAttribute('hidden')).toBe(false);
     expect(controls.getAttribute('data-table')).toBe('tbl-技术成熟度评估矩阵-table');
     expect(controls.getAttribute('data-pagefind-ignore')).toBe('all');
+    expect(controls.querySelector('[role="group"]')!.getAttribute('aria-label')).toBe(
+      '按技术领域筛选',
+    );
+    const buttons = [...controls.querySelectorAll('button')].map((b) => [
+      b.textContent!.trim(),
+      b.getAttribute('data-filter'),
+      b.getAttribute('aria-pressed'),
+    ]);
+    expect(buttons).toEqual([
+      ['全部', '', 'true'],
+      ['模型压缩', '模型压缩', 'false'],
+      ['推理引擎', '推理引擎', 'false'],
+    ]);
   });
 });

@@ -6,11 +6,11 @@ const chromium = useEngine('chromium');
 const open = async (path = '', width = 1280): Promise<Page> =>
   (await chromium.open(path, { width })).playwright;
 
-/** The page, scrolled to the matrix as a reader would, once its controls have been built (they load as it comes near). */
+/** The page, scrolled to the matrix as a reader would, once its controls work (their script loads as it comes near). */
 async function openMatrix(width = 1280): Promise<Page> {
   const page = await open('', width);
   await page.locator('#tbl-技术成熟度评估矩阵-table').scrollIntoViewIfNeeded();
-  await page.locator('matrix-controls:not([hidden]) button[data-filter=""]').waitFor();
+  await page.waitForFunction(() => customElements.get('matrix-controls') !== undefined);
   return page;
 }
 
@@ -20,16 +20,26 @@ const matrixRows = (page: Page) =>
     .evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.id));
 
 describe('the maturity matrix', () => {
-  it('loads its controls only as it comes near: before, the table is complete and no control script has been fetched', async () => {
+  it('draws its controls with the page but loads their script only as it comes near: before, the table is complete and nothing has been fetched', async () => {
     const page = await open();
-    const fetched = await page.evaluate(() =>
-      performance.getEntriesByType('resource').some((r) => /matrix-controls/.test(r.name)),
-    );
-    expect(fetched).toBe(false);
-    expect(await page.locator('matrix-controls').isHidden()).toBe(true);
+    const fetched = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType('resource').some((r) => /matrix-controls/.test(r.name)),
+      );
+    expect(await fetched()).toBe(false);
+    // The filters and the sort buttons take their place from the first layout.
+    expect(await page.locator('matrix-controls button').count()).toBe(5);
+    expect(await page.locator('matrix-controls').isVisible()).toBe(true);
+    expect(await page.locator('#tbl-技术成熟度评估矩阵-table .sort-button').count()).toBe(3);
     expect((await matrixRows(page)).length).toBe(8);
-    await page.locator('#tbl-技术成熟度评估矩阵-table').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('matrix-controls button').count()).toBe(5);
+    const table = page.locator('#tbl-技术成熟度评估矩阵-table');
+    const before = await table.evaluate((t) => t.getBoundingClientRect().height);
+    await table.scrollIntoViewIfNeeded();
+    await expect.poll(fetched).toBe(true);
+    await page.waitForFunction(() => customElements.get('matrix-controls') !== undefined);
+    // The script arriving changes nothing a reader sees: the table keeps its height.
+    expect(await table.evaluate((t) => t.getBoundingClientRect().height)).toBe(before);
+    expect(await page.locator('matrix-controls button').count()).toBe(5);
   });
 
   it('sorts by gain from the keyboard, announces it, and returns to the chapter order', async () => {

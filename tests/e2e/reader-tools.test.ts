@@ -1,10 +1,11 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { prepareChapter } from '../../src/build/chapter-model.ts';
+import { prepareChapter } from '../../src/chapter/read-chapter.ts';
 import { apa, gbt7714 } from '../../src/lib/cite.ts';
 import { citableChapter } from '../../src/lib/site.ts';
 import { afterNextFrame } from '../support/browser.ts';
+import { PLACEHOLDER, readApa, readBibtex, readGbt7714 } from '../support/citation-readers.ts';
 import { type OpenOptionsOf, useEngine } from '../support/engines.ts';
 import { contentDir, subBase, subDistDir } from '../support/paths.ts';
 import { readSource } from '../support/source.ts';
@@ -240,6 +241,38 @@ describe('citation previews', () => {
     expect(await previewOpen(page)).toBe(true);
   });
 
+  it('while the preview is still loading, a tap previews without jumping and a mouse click follows the link at once', async () => {
+    // The preview's script arrives a second after it is asked for, as on a slow connection.
+    const slowPreview = async (page: Page) => {
+      await page.route('**/citation-preview.*.js', async (route) => {
+        await new Promise((done) => setTimeout(done, 1000));
+        await route.continue();
+      });
+      const cite = page.locator('a.citation[data-ref="5"]').first();
+      await cite.scrollIntoViewIfNeeded();
+      return cite;
+    };
+    const loaded = (page: Page) =>
+      page.evaluate(() =>
+        performance.getEntriesByType('resource').some((e) => e.name.includes('citation-preview')),
+      );
+
+    const phone = await open('', { phone: true });
+    await (await slowPreview(phone)).tap();
+    expect(await loaded(phone)).toBe(false);
+    await expect.poll(() => previewOpen(phone)).toBe(true);
+    expect(await phone.evaluate(() => location.hash)).toBe('');
+
+    const desktop = await open('');
+    await (await slowPreview(desktop)).click();
+    expect(await loaded(desktop)).toBe(false);
+    expect(await desktop.evaluate(() => location.hash)).toBe('#ref-5');
+    // Once loaded, the preview does not open over the reference the reader went to.
+    await expect.poll(() => loaded(desktop)).toBe(true);
+    await desktop.waitForTimeout(500);
+    expect(await previewOpen(desktop)).toBe(false);
+  });
+
   it('without JavaScript a citation is a plain link to its reference', async () => {
     const page = await open('', { javaScriptEnabled: false });
     const cite = page.locator('a.citation[data-ref="6"]').first();
@@ -364,17 +397,36 @@ describe('cite this chapter', () => {
       url: work.url,
       urldate: today(),
     });
+    expect(readBibtex(await clipboard(page)).urldate).toBe(today());
     await expect
       .poll(() => page.locator('#reader-status').textContent())
       .toBe('已复制 BibTeX 格式的引用');
   });
 
-  it('without JavaScript shows each style’s placeholder for the access date and no copy buttons', async () => {
+  it('shows each citation with today as the access date from the first paint, read back by each style’s rules', async () => {
+    const page = await open('#引用本章');
+    const text = (id: string) => page.locator(`[id="${id}"]`).innerText();
+    await expect.poll(() => text('cite-gbt')).toMatch(/\[\d{4}-\d{2}-\d{2}\]/);
+    const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href'))!;
+    expect(readGbt7714(await text('cite-gbt'))).toMatchObject({ cited: today(), url: canonical });
+    expect(readApa(await text('cite-apa'))).toMatchObject({ retrieved: today(), url: canonical });
+    expect(readBibtex(await text('cite-bibtex'))).toMatchObject({ urldate: today() });
+    const panel = await page.locator('section.cite-chapter').innerText();
+    expect(panel).not.toMatch(PLACEHOLDER);
+    expect(panel).toContain('引用日期为您阅读的日期，已按今天填入。');
+    expect(panel).not.toContain('故从略；GB/T 7714');
+  });
+
+  it('without JavaScript shows each citation without an access date, says why, and shows no copy buttons', async () => {
     const page = await open('#引用本章', { javaScriptEnabled: false });
-    expect(await page.locator('#cite-gbt').textContent()).toContain('[YYYY-MM-DD]');
-    expect(await page.locator('#cite-apa').textContent()).toContain(
-      'Retrieved Month D, YYYY, from',
-    );
+    const text = (id: string) => page.locator(`[id="${id}"]`).innerText();
+    const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href'))!;
+    expect(readGbt7714(await text('cite-gbt'))).toMatchObject({ cited: undefined, url: canonical });
+    expect(readApa(await text('cite-apa'))).toMatchObject({ retrieved: undefined, url: canonical });
+    expect(readBibtex(await text('cite-bibtex')).urldate).toBeUndefined();
+    const panel = await page.locator('section.cite-chapter').innerText();
+    expect(panel).not.toMatch(PLACEHOLDER);
+    expect(panel).toMatch(/引用日期是您阅读本页的日期.*故从略/);
     expect(await page.locator('button[data-copy-cite]').first().isVisible()).toBe(false);
   });
 });

@@ -22,8 +22,8 @@ interface Stop {
  * order) in document order, and records how each looks before it has focus.
  */
 async function markControls(page: Page): Promise<number> {
-  // Controls built as the reader comes near them (the matrix's filters) are counted once the
-  // reader has come by: the page is read through, a screen at a time, and what loads is waited for.
+  // Scripts that load as the reader comes near (the matrix's) have loaded once the reader has come
+  // by: the page is read through, a screen at a time, and what loads is waited for.
   for (
     let y = 0;
     y < (await page.evaluate(() => document.documentElement.scrollHeight));
@@ -33,10 +33,8 @@ async function markControls(page: Page): Promise<number> {
     await afterNextFrame(page);
   }
   await page.waitForLoadState('networkidle');
-  // Back-to-top shows only once the reader has scrolled; it is counted as a reader deep in the page sees it.
-  // Scroll-driven styles update on the next frame, not at the scroll call; and sections laid out
-  // only near the viewport (content-visibility) change the page's height as they come in, so the
-  // page is scrolled to the end until its height has settled.
+  // Back-to-top shows only once the reader has scrolled; it is counted as a reader deep in the page
+  // sees it. Scroll-driven styles update on the next frame, not at the scroll call.
   for (let tries = 0; tries < 10; tries++) {
     const height = await page.evaluate(() => {
       scrollTo(0, document.documentElement.scrollHeight);

@@ -10,11 +10,12 @@ import {
   miniBrowserPath,
   webkitDriverPath,
 } from '../support/browser-paths.ts';
+import { javaPath } from '../support/nu-checker.ts';
 
 const run = promisify(execFile);
 const script = join(import.meta.dirname, '../../scripts/ensure-browsers.sh');
 
-// `npm test` runs this script first; here the browsers and the font it looks for are installed
+// `npm test` runs this script first; here the browsers, the font and Java it looks for are installed
 // (the browser tests need them), so it must leave the system alone: no apt-get, no network.
 describe('the browser check before the tests', () => {
   let stubs: string;
@@ -24,6 +25,7 @@ describe('the browser check before the tests', () => {
     FIREFOX_PATH: firefoxPath,
     WEBKIT_DRIVER_PATH: webkitDriverPath,
     MINIBROWSER_PATH: miniBrowserPath,
+    JAVA_PATH: javaPath,
   };
   const check = (paths: Partial<typeof installed> = {}) =>
     run('bash', [script], {
@@ -44,7 +46,7 @@ describe('the browser check before the tests', () => {
   beforeEach(() => rm(join(stubs, 'calls'), { force: true }));
   afterAll(() => rm(stubs, { recursive: true, force: true }));
 
-  it('installs nothing when the three engines, Xvfb and a CJK font are there, every time it runs', async () => {
+  it('installs nothing when the three engines, Xvfb, a CJK font and Java are there, every time it runs', async () => {
     // Repeated: a check that races with its own pipe passes some runs and fails others.
     for (let i = 0; i < 20; i++) expect(await check()).not.toBeInstanceOf(Error);
     expect(await calls()).toBe('');
@@ -67,6 +69,8 @@ describe('the browser check before the tests', () => {
       paths: { MINIBROWSER_PATH: '/nonexistent/MiniBrowser' },
       package: 'webkit2gtk-driver',
     },
+    // The Nu Html Checker's jar comes from npm; the Java it runs on from Debian.
+    { missing: 'Java', paths: { JAVA_PATH: '/nonexistent/java' }, package: 'default-jre-headless' },
   ])(
     'asks apt-get for $package, and only for what is missing, when $missing is missing',
     async ({ paths, package: name }) => {

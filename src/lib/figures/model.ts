@@ -89,135 +89,169 @@ export function readFigure(
   header: CellInput[],
   body: CellInput[][],
 ): { figure?: FigureModel; problems: FigureProblem[] } {
-  const problems: FigureProblem[] = [];
-  const where = `figure "${name}"`;
-  const labels = header.map((h) => h.text);
-  const listed = labels.join(', ');
-  const keyHint =
-    'Key each column by its header text as the table writes it, without the ** marks.';
-
-  header.forEach((h, i) => {
-    if (labels.indexOf(h.text) !== i) {
-      problems.push({
-        message: `${where}: two columns are headed "${h.text}"`,
-        hint: 'Column headers name the columns in the frontmatter, so each must be different.',
-        place: { cell: h },
-      });
-    }
-  });
-  for (const key of Object.keys(spec.columns)) {
-    if (!labels.includes(key)) {
-      problems.push({
-        message: `${where}: the frontmatter draws a column "${key}", which the table does not have (its columns: ${listed})`,
-        hint: keyHint,
-        place: { spec: ['columns', key] },
-      });
-    }
-  }
-  if (spec.rowId !== undefined && !labels.includes(spec.rowId)) {
-    problems.push({
-      message: `${where}: rowId names the column "${spec.rowId}", which the table does not have (its columns: ${listed})`,
-      hint: keyHint,
-      place: { spec: ['rowId'] },
-    });
-  }
-  const columns: FigureColumn[] = labels.map((label) => ({
-    label,
-    ...(spec.columns[label] ?? { encode: 'text', allowText: false, groups: false }),
-  }));
+  const table: TableReading = { where: `figure "${name}"`, name, problems: [] };
+  const columns = columnsOf(table, spec, header);
+  const labels = columns.map((c) => c.label);
   const idColumn = Math.max(0, spec.rowId === undefined ? 0 : labels.indexOf(spec.rowId));
-
+  const grouped = columns.some((c) => c.groups);
   let group = '';
   const rows = body.map((cellsIn, order): FigureRow => {
-    if (cellsIn.length !== columns.length) {
-      problems.push({
-        message: `${where}: row ${order + 1} has ${cellsIn.length} cells but the table has ${columns.length} columns (${listed})`,
-        hint: 'Give every row one cell per column, between | marks; leave a cell empty only in a group column.',
-        place: { cell: cellsIn[0] ?? header[0] },
-      });
-    }
-    const cells = columns.map((column, c): FigureCell => {
-      const input = cellsIn[c];
-      const text = input?.text.trim() ?? '';
-      const cell: FigureCell = { text };
-      const at = `${where}, column "${column.label}"`;
-      if (text === '') {
-        if (column.groups && order > 0) cell.repeatsGroup = group;
-        else if (input) {
-          problems.push({
-            message: `${at}: the cell is empty`,
-            hint: column.groups
-              ? 'The first row of a group column starts the first group, so it needs a label.'
-              : `Only a column drawn with { groups: true } may leave a cell empty, to repeat the label above it.`,
-            place: { cell: input },
-          });
-        }
-        return cell;
-      }
-      if (column.groups) group = text;
-      if (column.encode.startsWith('level:')) {
-        const scale = column.encode.slice(6) as ScaleName;
-        cell.level = readLevel(scale, text);
-        if (!cell.level) {
-          problems.push({
-            message: `${at}: "${text}" is not a level of ${scales[scale].name} (${levelWords(scale).join(' / ')})`,
-            hint: `Start the cell with one of those words (a note may follow after a space or a bracket, as in "高 (特定框架支持)"), or draw the column differently at figures.${name}.columns.${column.label}.`,
-            place: { cell: input },
-          });
-        }
-      } else if (column.encode === 'gain') {
-        cell.gain = parseGain(text);
-        if (!cell.gain && (!column.allowText || looksLikeGain(text))) {
-          problems.push({
-            message: `${at}: "${text}" is not a gain`,
-            hint: `Write a gain as 2.0x, 4-10x or 2-5x 提升${column.allowText ? ', or as words without digits, such as 深度思考能力' : ''}.`,
-            place: { cell: input },
-          });
-        }
-      } else if (column.encode === 'span') {
-        cell.span = parseSpan(text);
-        if (!cell.span) {
-          problems.push({
-            message: `${at}: "${text}" is not a time`,
-            hint: 'Write a year (2017), a span of years (2015-2017), an open span (2026+), a quarter (2024 Q3) or a year’s end (2024 年底).',
-            place: { cell: input },
-          });
-        }
-      }
-      return cell;
-    });
+    const read = readRow(table, columns, header, cellsIn, order, group);
+    group = read.group;
+    const { cells } = read;
     const label = withoutCitations(cells[idColumn].text || cells[idColumn].repeatsGroup || '');
     return {
       id: rowIdFor(label, spec.idPrefix),
       order,
       label,
       cells,
-      group: columns.some((c) => c.groups) ? group : undefined,
+      group: grouped ? group : undefined,
       line: cellsIn[0]?.line ?? 0,
     };
   });
+  if (table.problems.length > 0) return { problems: table.problems };
+  return {
+    problems: [],
+    figure: { name, form: spec.form, caption, idColumn, columns, rows, ...axesOf(rows) },
+  };
+}
 
-  if (problems.length > 0) return { problems };
+/** A figure being read: what names it in messages, and the problems found so far. */
+interface TableReading {
+  where: string;
+  name: string;
+  problems: FigureProblem[];
+}
+
+/** The columns a table's header names, each drawn as the spec says; a spec naming a column the table lacks is a problem. */
+function columnsOf(table: TableReading, spec: FigureSpec, header: CellInput[]): FigureColumn[] {
+  const { where, problems } = table;
+  const labels = header.map((h) => h.text);
+  const listed = labels.join(', ');
+  const keyHint =
+    'Key each column by its header text as the table writes it, without the ** marks.';
+  header.forEach((h, i) => {
+    if (labels.indexOf(h.text) !== i)
+      problems.push({
+        message: `${where}: two columns are headed "${h.text}"`,
+        hint: 'Column headers name the columns in the frontmatter, so each must be different.',
+        place: { cell: h },
+      });
+  });
+  for (const key of Object.keys(spec.columns)) {
+    if (!labels.includes(key))
+      problems.push({
+        message: `${where}: the frontmatter draws a column "${key}", which the table does not have (its columns: ${listed})`,
+        hint: keyHint,
+        place: { spec: ['columns', key] },
+      });
+  }
+  if (spec.rowId !== undefined && !labels.includes(spec.rowId))
+    problems.push({
+      message: `${where}: rowId names the column "${spec.rowId}", which the table does not have (its columns: ${listed})`,
+      hint: keyHint,
+      place: { spec: ['rowId'] },
+    });
+  return labels.map((label) => ({
+    label,
+    ...(spec.columns[label] ?? { encode: 'text', allowText: false, groups: false }),
+  }));
+}
+
+/**
+ * One row's cells, one per column. `group` is the label of the group the rows above started; a
+ * group column's words start a new one, its empty cell repeats the label. Returns the label the
+ * row leaves for the next.
+ */
+function readRow(
+  table: TableReading,
+  columns: FigureColumn[],
+  header: CellInput[],
+  cellsIn: CellInput[],
+  order: number,
+  groupAbove: string,
+): { cells: FigureCell[]; group: string } {
+  if (cellsIn.length !== columns.length)
+    table.problems.push({
+      message: `${table.where}: row ${order + 1} has ${cellsIn.length} cells but the table has ${columns.length} columns (${columns.map((c) => c.label).join(', ')})`,
+      hint: 'Give every row one cell per column, between | marks; leave a cell empty only in a group column.',
+      place: { cell: cellsIn[0] ?? header[0] },
+    });
+  let group = groupAbove;
+  const cells = columns.map((column, c): FigureCell => {
+    const input = cellsIn[c];
+    const text = input?.text.trim() ?? '';
+    if (text !== '') {
+      if (column.groups) group = text;
+      return readCell(table, column, input, text);
+    }
+    if (column.groups && order > 0) return { text, repeatsGroup: group };
+    if (input)
+      table.problems.push({
+        message: `${table.where}, column "${column.label}": the cell is empty`,
+        hint: column.groups
+          ? 'The first row of a group column starts the first group, so it needs a label.'
+          : `Only a column drawn with { groups: true } may leave a cell empty, to repeat the label above it.`,
+        place: { cell: input },
+      });
+    return { text };
+  });
+  return { cells, group };
+}
+
+/** A cell with words, read as its column draws it: a level, a gain or a time. */
+function readCell(
+  table: TableReading,
+  column: FigureColumn,
+  input: CellInput,
+  text: string,
+): FigureCell {
+  const cell: FigureCell = { text };
+  const problem = (message: string, hint: string) =>
+    table.problems.push({
+      message: `${table.where}, column "${column.label}": ${message}`,
+      hint,
+      place: { cell: input },
+    });
+  if (column.encode.startsWith('level:')) {
+    const scale = column.encode.slice(6) as ScaleName;
+    cell.level = readLevel(scale, text);
+    if (!cell.level)
+      problem(
+        `"${text}" is not a level of ${scales[scale].name} (${levelWords(scale).join(' / ')})`,
+        `Start the cell with one of those words (a note may follow after a space or a bracket, as in "高 (特定框架支持)"), or draw the column differently at figures.${table.name}.columns.${column.label}.`,
+      );
+  } else if (column.encode === 'gain') {
+    cell.gain = parseGain(text);
+    if (!cell.gain && (!column.allowText || looksLikeGain(text)))
+      problem(
+        `"${text}" is not a gain`,
+        `Write a gain as 2.0x, 4-10x or 2-5x 提升${column.allowText ? ', or as words without digits, such as 深度思考能力' : ''}.`,
+      );
+  } else if (column.encode === 'span') {
+    cell.span = parseSpan(text);
+    if (!cell.span)
+      problem(
+        `"${text}" is not a time`,
+        'Write a year (2017), a span of years (2015-2017), an open span (2026+), a quarter (2024 Q3) or a year’s end (2024 年底).',
+      );
+  }
+  return cell;
+}
+
+/** The extent of the gain axis (log, from 1) and the time axis over every row, where the figure has them. */
+function axesOf(rows: FigureRow[]): Pick<FigureModel, 'gainAxis' | 'timeAxis'> {
   const gains = rows.flatMap((r) => r.cells.flatMap((c) => (c.gain ? [c.gain] : [])));
   const spans = rows.flatMap((r) => r.cells.flatMap((c) => (c.span ? [c.span] : [])));
   return {
-    problems,
-    figure: {
-      name,
-      form: spec.form,
-      caption,
-      idColumn,
-      columns,
-      rows,
-      gainAxis: gains.length
-        ? { lo: 1, hi: niceCeil(Math.max(...gains.map((g) => g.max))) }
-        : undefined,
-      timeAxis: spans.length
-        ? {
-            start: Math.floor(Math.min(...spans.map((s) => s.start))),
-            end: Math.ceil(Math.max(...spans.map((s) => s.end))),
-          }
-        : undefined,
-    },
+    gainAxis: gains.length
+      ? { lo: 1, hi: niceCeil(Math.max(...gains.map((g) => g.max))) }
+      : undefined,
+    timeAxis: spans.length
+      ? {
+          start: Math.floor(Math.min(...spans.map((s) => s.start))),
+          end: Math.ceil(Math.max(...spans.map((s) => s.end))),
+        }
+      : undefined,
   };
 }

@@ -162,6 +162,43 @@ export function expandQuery(glossary: Glossary, query: string): Expansion | unde
   return { term, others: namesOf(term).filter((n) => nameKey(n) !== key) };
 }
 
+/** A query that holds one term's name together with other words: `推测解码技术`, "vLLM model". */
+export interface LongerForm {
+  term: GlossaryTerm;
+  /** The term's name the query holds, as the glossary writes it. */
+  name: string;
+}
+
+/**
+ * The term a query holds a name of besides other words, if it is one term. Names are read as
+ * the term index reads them (whole words, excludes honoured), and a name inside a longer name
+ * the query also holds does not count (`端侧` in `端侧大模型`). A query that names two terms
+ * (`INT8/FP8 量化`) is about neither alone, and a query that is a name is not a longer form of it.
+ */
+export function findLongerForm(glossary: Glossary, query: string): LongerForm | undefined {
+  if (!nameKey(query) || expandQuery(glossary, query)) return undefined;
+  const found = glossary.terms.flatMap((term) =>
+    namesOf(term).flatMap((name) =>
+      findName(query, name, { wholeWords: true, excludes: term.excludes }).map((span) => ({
+        term,
+        name,
+        span,
+      })),
+    ),
+  );
+  const size = (s: Span) => s.end - s.start;
+  const outer = found.filter(
+    (f) =>
+      !found.some(
+        (g) =>
+          g.span.start <= f.span.start && f.span.end <= g.span.end && size(g.span) > size(f.span),
+      ),
+  );
+  if (new Set(outer.map((f) => f.term)).size !== 1) return undefined;
+  const longest = outer.reduce((a, b) => (size(b.span) > size(a.span) ? b : a));
+  return { term: longest.term, name: longest.name };
+}
+
 /** The names of a term a text holds, in the glossary's order. */
 export function namesHeld(
   text: string,

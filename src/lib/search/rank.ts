@@ -1,4 +1,11 @@
-import { countName, type Expansion, nameKey } from './glossary.ts';
+import {
+  countName,
+  type Expansion,
+  type FindOptions,
+  type GlossaryTerm,
+  nameKey,
+  namesOf,
+} from './glossary.ts';
 import type { SectionText } from './sections.ts';
 
 /** What the search engine (Pagefind) said about one section. */
@@ -37,6 +44,13 @@ interface Where {
 
 const weigh = (w: Where) => w.title * 10 + w.labels * 3 + w.text;
 
+/** How often a name occurs in a section's heading, labels and text. */
+const whereIn = (section: SectionText, name: string, options?: FindOptions): Where => ({
+  title: countName(section.title, name, options),
+  labels: countName(section.labels ?? '', name, options),
+  text: countName(section.text, name, options),
+});
+
 /**
  * Orders sections for a reader: first every section that holds the whole query — or, when the
  * query names a glossary term, another of the term's names (`推测解码` for "speculative
@@ -63,21 +77,12 @@ export function rankSections(
   const whole: RankedSection[] = [];
   const partial: RankedSection[] = [];
   sections.forEach((section, order) => {
-    const literal: Where = {
-      title: countName(section.title, q),
-      labels: countName(section.labels ?? '', q),
-      text: countName(section.text, q),
-    };
+    const literal = whereIn(section, q);
     const holdsQuery = literal.title + literal.text > 0;
     let score = weigh(literal);
     const names: string[] = [];
     for (const name of expansion?.others ?? []) {
-      const options = { wholeWords: true, excludes };
-      const w: Where = {
-        title: countName(section.title, name, options),
-        labels: countName(section.labels ?? '', name, options),
-        text: countName(section.text, name, options),
-      };
+      const w = whereIn(section, name, { wholeWords: true, excludes });
       if (w.title + w.text === 0) continue;
       names.push(name);
       score += weigh(w);
@@ -111,6 +116,43 @@ export function rankSections(
   });
   whole.sort((a, b) => Number(a.entry) - Number(b.entry) || b.score - a.score);
   return { whole, partial };
+}
+
+/**
+ * The sections that hold a term under any of its names (whole words, excludes honoured), except
+ * those in `skip`: for a query that holds the term's name with other words, listed after the
+ * sections holding the whole query. Ordered as whole matches are, each saying which names it holds.
+ */
+export function rankTermSections(
+  term: Pick<GlossaryTerm, 'name' | 'en' | 'zh' | 'aliases' | 'excludes'>,
+  sections: SectionText[],
+  skip: ReadonlySet<string>,
+): RankedSection[] {
+  const options = { wholeWords: true, excludes: term.excludes ?? [] };
+  const ranked: RankedSection[] = [];
+  sections.forEach((section, order) => {
+    if (skip.has(section.id)) return;
+    let score = 0;
+    const names: string[] = [];
+    for (const name of namesOf(term)) {
+      const w = whereIn(section, name, options);
+      if (w.title + w.text === 0) continue;
+      names.push(name);
+      score += weigh(w);
+    }
+    if (names.length === 0) return;
+    ranked.push({
+      id: section.id,
+      title: section.title,
+      whole: false,
+      holdsQuery: false,
+      terms: [],
+      names,
+      entry: section.entry === true,
+      score: score - order / 1000,
+    });
+  });
+  return ranked.sort((a, b) => Number(a.entry) - Number(b.entry) || b.score - a.score);
 }
 
 /** A looser query for when nothing matched: each word of a multi-word query on its own. */

@@ -2,7 +2,7 @@
  * The only reader-tool code that runs before the reader does anything: a few document-level
  * listeners. The tools themselves load on first use.
  */
-import { whenNear } from '../when-near.ts';
+import { isFirstTap } from './first-tap.ts';
 
 const tools = () => import('./tools.ts');
 const COPIES = 'a.anchor-link, button[data-copy-section], button[data-copy-cite]';
@@ -31,36 +31,38 @@ export function startReaderActions(status: HTMLElement) {
     void loaded.then((m) => m.settle(written, text, target, status));
   });
 
-  // The access dates in the citation panel are filled in as it comes near.
-  whenNear(
-    document.querySelector('[data-accessed]'),
-    () => void tools().then((m) => m.fillAccessDates()),
-  );
+  loadCitationPreviewOnFirstUse();
+}
 
-  let loading = false;
-  let ready = false;
+/**
+ * Citation previews load on the first hover, focus or touch of a citation. Until they have
+ * loaded, what the reader does is kept and handed to them in order, with the kind of pointer last
+ * pressed, and the preview reads each as it would have. Only a first tap cannot wait: followed at
+ * once, it would jump before it could preview.
+ */
+function loadCitationPreviewOnFirstUse() {
+  const waking = ['pointerover', 'focusin', 'click'];
   let pointer = '';
-  // The citation to show once the preview has loaded: none for a finger that has only come down
-  // on one, which may be the start of a scroll; its tap, if it is one, says so with a click.
-  let toShow: HTMLAnchorElement | undefined;
-  const wake = (event: Event) => {
-    const link = (event.target as Element).closest?.<HTMLAnchorElement>('a.citation');
-    if (!link) return;
-    const touch = pointer === 'touch';
-    if (!(event.type === 'pointerover' && touch)) toShow = link;
-    // Until the preview has loaded, a tap on a citation must not jump away: the preview opens instead.
-    if (event.type === 'click' && touch && !ready) event.preventDefault();
-    if (loading) return;
-    loading = true;
-    void import('./citation-preview.ts').then((m) => {
-      m.startCitationPreview(toShow, pointer);
+  let missed: Event[] | undefined;
+  let ready = false;
+  const keep = (event: Event) => {
+    if (ready) return;
+    const link = (event.target as Element).closest?.('a.citation');
+    if (!missed && !(link && waking.includes(event.type))) return;
+    if (link && event.type === 'click' && isFirstTap(event as MouseEvent, pointer, false))
+      event.preventDefault();
+    if (missed) return void missed.push(event);
+    missed = [event];
+    void import('./citation-preview.ts').then(({ CitationPreview }) => {
       ready = true;
+      CitationPreview.start(pointer, missed!);
     });
   };
   // A finger's pointerover comes before its pointerdown: taken from there, a finger is known for
   // one before it could be taken for a hovering mouse.
   for (const type of ['pointerover', 'pointerdown'] as const)
     document.addEventListener(type, (event) => (pointer = event.pointerType), true);
-  for (const type of ['pointerover', 'focusin', 'click'])
-    document.addEventListener(type, wake, true);
+  // The events the preview follows.
+  for (const type of ['pointerdown', 'pointerover', 'focusin', 'click', 'keydown'])
+    document.addEventListener(type, keep, true);
 }

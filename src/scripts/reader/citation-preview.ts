@@ -4,60 +4,152 @@
  * citation into the references' links and on. Esc closes it and leaves focus on the citation;
  * the citation stays a plain link.
  */
+import { isFirstTap } from './first-tap.ts';
+
 const SHOW_DELAY = 120;
 const HIDE_DELAY = 300;
 
+/** The events the preview follows, all on the document. */
+const PREVIEW_EVENTS = ['pointerdown', 'pointerover', 'focusin', 'click', 'keydown'] as const;
+
+const citationOf = (event: Event) =>
+  (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.citation') ?? undefined;
+
 /**
- * `first` is the citation that asked for the preview, if it is to be shown at once. `pointerType`
- * is the kind of the pointer last pressed before this module loaded: the tap that loaded it may
- * still be under way, and its click must be read as a tap.
+ * The page's one preview and everything the reader's pointer, finger, keys and focus do to it.
+ * It is closed, or open for one citation (`current`), placed beside it or, where that does not
+ * work out, as a sheet along the bottom edge. A mouse previews by hovering, a keyboard by
+ * focusing; a finger previews with a first tap and follows the link with a second.
  */
-export function startCitationPreview(first: HTMLAnchorElement | undefined, pointerType: string) {
-  const popover = document.createElement('div');
-  popover.id = 'citation-preview';
-  popover.className = 'citation-preview';
-  popover.popover = 'manual';
-  popover.dataset.pagefindIgnore = 'all';
-  let current: HTMLAnchorElement | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastPointer = pointerType;
-  // Whether the tap in progress began on the citation already previewed (then it follows the link).
-  let tapOnOpen = false;
-  // Focus given back to a citation when its preview closes must not reopen it.
-  let quiet: HTMLAnchorElement | undefined;
-
-  const isOpen = () => popover.matches(':popover-open');
-  // A preview outlives its citation only while the reader is in it: once the citation has scrolled
-  // away, a sheet along the bottom edge would go on covering the text for nothing.
-  const away = new IntersectionObserver((entries) => {
-    if (entries.some((e) => !e.isIntersecting) && !popover.contains(document.activeElement)) hide();
+export class CitationPreview {
+  readonly popover = document.createElement('div');
+  private current: HTMLAnchorElement | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The kind of pointer last pressed: a click is read as a tap when it is a finger's. */
+  private pointer: string;
+  /** Whether the tap under way began on the citation already previewed (then it follows the link). */
+  private tapOnOpen = false;
+  /** Focus given back to a citation when its preview closes must not reopen it. */
+  private quiet: HTMLAnchorElement | undefined;
+  /**
+   * A preview outlives its citation only while the reader is in it: once the citation has
+   * scrolled away, a sheet along the bottom edge would go on covering the text for nothing.
+   */
+  private readonly away = new IntersectionObserver((entries) => {
+    if (entries.some((e) => !e.isIntersecting) && !this.holdsFocus()) this.hide();
   });
-  const citationOf = (event: Event) =>
-    (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.citation');
 
-  function show(link: HTMLAnchorElement) {
-    clearTimeout(timer);
-    if (current === link && isOpen()) return;
+  /**
+   * Starts the previews once their script has loaded. `pointer` is the kind of pointer last
+   * pressed before, and `missed` what the reader did while it loaded, in order: the gesture that
+   * loaded it may still be under way.
+   */
+  static start(pointer: string, missed: readonly Event[]): CitationPreview {
+    const preview = new CitationPreview(pointer);
+    for (const type of PREVIEW_EVENTS)
+      document.addEventListener(type, preview, type === 'pointerdown' ? { passive: true } : {});
+    for (const event of missed) preview.handleEvent(event);
+    return preview;
+  }
+
+  private constructor(pointer: string) {
+    this.pointer = pointer;
+    Object.assign(this.popover, { id: 'citation-preview', className: 'citation-preview' });
+    this.popover.popover = 'manual';
+    this.popover.dataset.pagefindIgnore = 'all';
+  }
+
+  handleEvent(event: Event) {
+    if (event.type === 'pointerdown') this.pointerDown(event as PointerEvent);
+    else if (event.type === 'pointerover') this.pointerOver(event as PointerEvent);
+    else if (event.type === 'focusin') this.focusIn(event);
+    else if (event.type === 'click') this.click(event as MouseEvent);
+    else if (event.type === 'keydown') this.keyDown(event as KeyboardEvent);
+  }
+
+  private isOpen = () => this.popover.matches(':popover-open');
+  private holdsFocus = () => this.popover.contains(document.activeElement);
+
+  private pointerDown(event: PointerEvent) {
+    this.pointer = event.pointerType;
+    this.tapOnOpen = this.isOpen() && citationOf(event) === this.current;
+    const inside = (event.target as Element).closest?.('.citation-preview, a.citation');
+    if (!inside && this.isOpen()) this.hide();
+  }
+
+  private pointerOver(event: PointerEvent) {
+    // A finger does not hover: what it means is said by its tap.
+    if (event.pointerType === 'touch') return;
+    const link = citationOf(event);
+    if (link) return this.later(() => this.show(link), SHOW_DELAY);
+    // The pointer may travel from the citation onto the preview (WCAG 1.4.13: hoverable).
+    if ((event.target as Element).closest?.('.citation-preview')) return clearTimeout(this.timer);
+    if (this.current && !this.holdsFocus() && document.activeElement !== this.current)
+      this.later(() => this.hide(), HIDE_DELAY);
+  }
+
+  private focusIn(event: Event) {
+    const link = citationOf(event);
+    if (link && link === this.quiet) return void (this.quiet = undefined);
+    if (link) return this.show(link);
+    if (!this.popover.contains(event.target as Node)) this.hide();
+  }
+
+  /** A click on a citation: a first tap previews; anything else follows the link. */
+  private click(event: MouseEvent) {
+    const link = citationOf(event);
+    if (!link || event.button !== 0) return;
+    if (isFirstTap(event, this.pointer, this.tapOnOpen)) {
+      event.preventDefault();
+      this.show(link);
+    } else this.hide();
+  }
+
+  private keyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !this.isOpen()) return;
+    const link = this.current;
+    this.hide();
+    if (link && this.holdsFocus()) {
+      this.quiet = link;
+      link.focus();
+    }
+    event.stopPropagation();
+  }
+
+  private later(fn: () => void, ms: number) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(fn, ms);
+  }
+
+  show(link: HTMLAnchorElement) {
+    clearTimeout(this.timer);
+    if (this.current === link && this.isOpen()) return;
     const group = groupOf(link);
-    if (current && isOpen() && group.includes(current)) {
+    if (this.current && this.isOpen() && group.includes(this.current)) {
       // Moving within `[1,3]` keeps the preview of both; only its anchor follows. It is shown
       // afresh because Chromium places an open popover against a new anchor only at the next
       // frame, and a Tab into it before then scrolls the page thousands of pixels away. (Not while
       // focus is inside it: hiding would drop that focus, and the pointer is no quicker than a frame.)
-      if (!popover.contains(document.activeElement)) popover.hidePopover();
+      if (!this.holdsFocus()) this.popover.hidePopover();
     } else {
       const entries = group.map((l) => document.getElementById(l.hash.slice(1)));
       if (entries.some((e) => !e)) return;
-      hide();
-      fill(popover, group, entries as HTMLElement[]);
-      group.at(-1)!.after(popover);
+      this.hide();
+      fill(this.popover, group, entries as HTMLElement[]);
+      group.at(-1)!.after(this.popover);
     }
-    anchorTo(link);
+    this.anchorTo(link);
     // Beside this citation first; the sheet only if that placement does not work out.
-    delete popover.dataset.sheet;
-    if (!isOpen()) popover.showPopover();
-    uncover(link, popover);
-    checkPlacement(link);
+    delete this.popover.dataset.sheet;
+    if (!this.isOpen()) this.popover.showPopover();
+    uncover(link, this.popover);
+    this.checkPlacement(link);
+  }
+
+  hide() {
+    clearTimeout(this.timer);
+    if (this.isOpen()) this.popover.hidePopover();
+    this.release();
   }
 
   /**
@@ -66,101 +158,33 @@ export function startCitationPreview(first: HTMLAnchorElement | undefined, point
    * is off screen or under the sticky header (WebKit, after the page has scrolled, keeps a
    * placement that no longer fits), the preview becomes the sheet along the bottom edge.
    */
-  function checkPlacement(link: HTMLAnchorElement) {
+  private checkPlacement(link: HTMLAnchorElement) {
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
-        if (
-          current !== link ||
-          !isOpen() ||
-          popover.dataset.sheet !== undefined ||
-          !misplaced(popover)
-        )
+        if (this.current !== link || !this.isOpen() || this.popover.dataset.sheet !== undefined)
           return;
-        popover.dataset.sheet = '';
-        uncover(link, popover);
+        if (!misplaced(this.popover)) return;
+        this.popover.dataset.sheet = '';
+        uncover(link, this.popover);
       }),
     );
   }
 
-  /** The citation the preview explains no longer is one: its anchor, description and watch go. */
-  function release() {
-    current?.classList.remove('citation-anchor');
-    current?.removeAttribute('aria-describedby');
-    current = undefined;
-    away.disconnect();
-  }
-
-  function anchorTo(link: HTMLAnchorElement) {
-    release();
+  private anchorTo(link: HTMLAnchorElement) {
+    this.release();
     link.classList.add('citation-anchor');
-    link.setAttribute('aria-describedby', popover.id);
-    current = link;
-    away.observe(link);
+    link.setAttribute('aria-describedby', this.popover.id);
+    this.current = link;
+    this.away.observe(link);
   }
 
-  function hide() {
-    clearTimeout(timer);
-    if (isOpen()) popover.hidePopover();
-    release();
+  /** The citation the preview explains no longer is one: its anchor, description and watch go. */
+  private release() {
+    this.current?.classList.remove('citation-anchor');
+    this.current?.removeAttribute('aria-describedby');
+    this.current = undefined;
+    this.away.disconnect();
   }
-
-  const later = (fn: () => void, ms: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(fn, ms);
-  };
-
-  document.addEventListener(
-    'pointerdown',
-    (event) => {
-      lastPointer = event.pointerType;
-      tapOnOpen = isOpen() && citationOf(event) === current;
-      const inside = (event.target as Element).closest?.('.citation-preview, a.citation');
-      if (!inside && isOpen()) hide();
-    },
-    { passive: true },
-  );
-
-  document.addEventListener('pointerover', (event) => {
-    if (event.pointerType === 'touch') return;
-    const link = citationOf(event);
-    if (link) return later(() => show(link), SHOW_DELAY);
-    // The pointer may travel from the citation onto the preview (WCAG 1.4.13: hoverable).
-    if ((event.target as Element).closest?.('.citation-preview')) return clearTimeout(timer);
-    if (current && !popover.contains(document.activeElement) && document.activeElement !== current)
-      later(hide, HIDE_DELAY);
-  });
-
-  document.addEventListener('focusin', (event) => {
-    const link = citationOf(event);
-    if (link && link === quiet) return void (quiet = undefined);
-    if (link) return show(link);
-    if (!popover.contains(event.target as Node)) hide();
-  });
-
-  document.addEventListener('click', (event) => {
-    const link = citationOf(event);
-    if (!link || event.button !== 0) return;
-    if (lastPointer === 'touch' && !tapOnOpen) {
-      // First tap previews; a second tap on the same citation follows the link.
-      event.preventDefault();
-      show(link);
-      return;
-    }
-    hide();
-  });
-
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape' || !isOpen()) return;
-    const link = current;
-    hide();
-    if (link && popover.contains(document.activeElement)) {
-      quiet = link;
-      link.focus();
-    }
-    event.stopPropagation();
-  });
-
-  if (first) show(first);
 }
 
 /** Whether the preview sticks out of the window or lies under the page's sticky header. */

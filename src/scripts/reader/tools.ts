@@ -27,7 +27,6 @@ export async function textFor(target: HTMLElement): Promise<string> {
     if (!response.ok) throw new Error(`${href}: ${response.status}`);
     return (await response.text()).slice(Number(target.dataset.start), Number(target.dataset.end));
   }
-  fillAccessDates();
   return document.getElementById(target.dataset.copyCite!)!.textContent!;
 }
 
@@ -59,20 +58,4 @@ export async function settle(
       ? `已复制“${target.dataset.copySection}”的 Markdown 原文`
       : `已复制 ${target.dataset.style} 格式的引用`,
   );
-}
-
-/** Citation formats are built with placeholders for the access date; today's date replaces them. */
-export function fillAccessDates() {
-  const today = new Date();
-  const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
-    .map((n) => String(n).padStart(2, '0'))
-    .join('-');
-  const english = new Intl.DateTimeFormat('en-US', {
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-  }).format(today);
-  for (const slot of document.querySelectorAll<HTMLElement>('[data-accessed]')) {
-    slot.textContent = slot.dataset.accessed === 'en' ? english : iso;
-  }
 }

@@ -71,6 +71,21 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** What the live region says of a search: how many sections hold the query, and what else there is. */
+function statusFor(query: string, results: ChapterResults, loosened: boolean, none: boolean) {
+  const more = [
+    ...(results.longer?.sections.length
+      ? [`${results.longer.sections.length} 个小节含术语“${results.longer.name}”`]
+      : []),
+    ...(results.partial.length ? [`${results.partial.length} 个部分匹配`] : []),
+  ];
+  const note = more.length ? `，另有 ${more.join('、')}` : '';
+  if (none) return `没有找到包含“${query}”的小节${note}`;
+  // Sections found through another name of the term say so on the result itself.
+  const alsoOtherNames = results.whole.some((r) => !r.holdsQuery) ? '或同一术语其他名称' : '';
+  return `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”${alsoOtherNames}的小节${note}`;
+}
+
 class SearchUi {
   private dialog = el('dialog', { className: 'search-dialog' });
   private input = el('input', {
@@ -83,6 +98,10 @@ class SearchUi {
   private status = el('p', { className: 'search-status' });
   private card = el('section', { className: 'search-term', hidden: true });
   private results = el('ol', { className: 'search-results' });
+  /** For a query holding a term's name with other words: the term's other sections, after the whole matches. */
+  private termLabel = el('p', { id: 'search-term-results-label', className: 'search-group' });
+  private termResults = el('ol', { className: 'search-results search-results-term' });
+  private termBox = el('div', { hidden: true }, this.termLabel, this.termResults);
   private partialToggle = el('button', { type: 'button', className: 'search-more tool-button' });
   private partialList = el('ol', {
     className: 'search-results search-results-partial',
@@ -109,6 +128,7 @@ class SearchUi {
     this.status.setAttribute('aria-live', 'polite');
     this.card.setAttribute('aria-labelledby', 'search-term-name');
     this.results.setAttribute('aria-label', '包含完整搜索词的小节');
+    this.termResults.setAttribute('aria-labelledby', this.termLabel.id);
     this.partialList.setAttribute('aria-label', '部分匹配的小节');
     this.partialList.id = 'search-partial-results';
     this.partialToggle.setAttribute('aria-controls', this.partialList.id);
@@ -135,6 +155,7 @@ class SearchUi {
       this.empty,
       this.card,
       this.results,
+      this.termBox,
       this.partialBox,
     );
     document.body.append(this.dialog);
@@ -221,9 +242,17 @@ class SearchUi {
   ) {
     const byId = new Map(sections.map((s) => [s.id, s]));
     this.pages = new Map(sections.map((s) => [s.id, s.page ?? '']));
-    const item = (r: RankedSection) => this.item(r, byId.get(r.id)?.text ?? '', results.term);
-    this.renderCard(results.term, byId);
+    // The term the query names, or holds with other words: its card, and the excludes its names are read with.
+    const term = results.term ?? results.longer?.term;
+    const item = (r: RankedSection) => this.item(r, byId.get(r.id)?.text ?? '', term);
+    this.renderCard(term, byId);
     this.results.replaceChildren(...results.whole.map(item));
+    const byTerm = results.longer?.sections ?? [];
+    this.termResults.replaceChildren(...byTerm.map(item));
+    this.termBox.hidden = byTerm.length === 0;
+    this.termLabel.textContent = byTerm.length
+      ? `含术语“${results.longer!.name}”的${results.whole.length ? '其他' : ''}小节`
+      : '';
     this.partialList.replaceChildren(...results.partial.map(item));
     this.partialBox.hidden = results.partial.length === 0;
     this.partialList.hidden = true;
@@ -232,15 +261,9 @@ class SearchUi {
     // "Nothing found" is about the whole query: a few sections holding a piece of it (存 of
     // 存算一体) do not answer the reader, so they stay behind the control below the message.
     const none = query !== '' && results.whole.length === 0 && !results.term;
-    const partialNote = results.partial.length ? `，另有 ${results.partial.length} 个部分匹配` : '';
-    // Sections found through another name of the term say so on the result itself.
-    const alsoOtherNames = results.whole.some((r) => !r.holdsQuery) ? '或同一术语其他名称' : '';
     this.empty.hidden = !none;
     this.empty.replaceChildren();
-    if (!query) this.status.textContent = '';
-    else if (none) this.status.textContent = `没有找到包含“${query}”的小节${partialNote}`;
-    else
-      this.status.textContent = `${loosened ? '分别搜索各词：' : ''}找到 ${results.whole.length} 个包含“${query}”${alsoOtherNames}的小节${partialNote}`;
+    this.status.textContent = query ? statusFor(query, results, loosened, none) : '';
     if (none) {
       this.empty.append(
         el('p', {}, '试试更短的词（如“量化”）、英文名称（如“TensorRT”）或相关术语。'),

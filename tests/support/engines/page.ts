@@ -10,7 +10,8 @@ export const engineNames = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof engineNames)[number];
 
 /** The keys the journeys press; each driver spells them its own way. */
-export type KeyName = 'Enter' | 'Escape' | 'Tab' | 'ArrowDown' | 'ArrowUp';
+export type KeyName =
+  'Enter' | 'Escape' | 'Tab' | 'ArrowDown' | 'ArrowUp' | 'PageUp' | 'PageDown' | 'End' | 'Home';
 
 export interface OpenOptions {
   width: number;

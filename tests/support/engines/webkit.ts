@@ -17,6 +17,10 @@ const webdriverKeys: Record<KeyName, string> = {
   Tab: Key.TAB,
   ArrowDown: Key.ARROW_DOWN,
   ArrowUp: Key.ARROW_UP,
+  PageUp: Key.PAGE_UP,
+  PageDown: Key.PAGE_DOWN,
+  End: Key.END,
+  Home: Key.HOME,
 };
 
 class WebKitPage extends ObservedPage {

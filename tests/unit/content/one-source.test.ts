@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { readSections } from '../../../src/build/read-sections.ts';
+import { readSections } from '../../../src/chapter/read-sections.ts';
 import { contentDir } from '../../support/paths.ts';
 import { readSource, sourceTree } from '../../support/source.ts';
 

@@ -9,6 +9,7 @@ import {
   chineseNumeral,
   gbt7714,
 } from '../../../src/lib/cite.ts';
+import { readApa, readBibtex, readGbt7714 } from '../../support/citation-readers.ts';
 
 // The chapter as it is: no known authors, date of publication or larger work, and (here) no history.
 const chapter: CitableWork = {
@@ -316,5 +317,79 @@ describe('dates and numerals', () => {
       chineseNumeral('九十九'),
     ]).toEqual([4, 10, 14, 20, 99]);
     expect(chineseNumeral('十十')).toBeUndefined();
+  });
+});
+
+describe('without an access date (the reader’s, unknown until a script on the page knows it)', () => {
+  it('GB/T 7714 leaves out the date cited, and the block of dates when nothing else is known', () => {
+    expect(gbt7714(chapter)).toBe('十四、总结与展望[EB/OL]. https://chapter14.example.org/.');
+    expect(gbt7714({ ...chapter, updated: '2026-11-26' })).toBe(
+      '十四、总结与展望[EB/OL]. (2026-11-26). https://chapter14.example.org/.',
+    );
+    expect(gbt7714(known)).toBe(
+      '王小明. 十四、总结与展望[EB/OL]//推理优化综述. 2025(2026-11-24). https://chapter14.example.org/.',
+    );
+  });
+
+  it('APA gives the URL alone, with no retrieval date', () => {
+    expect(apa(chapter).text).toBe('十四、总结与展望. (n.d.). https://chapter14.example.org/');
+    expect(apa(known).text).toBe(
+      '王小明. (2026, November 24). 十四、总结与展望. 推理优化综述. https://chapter14.example.org/',
+    );
+  });
+
+  it('BibTeX has no urldate and no access date in its note, and still parses', () => {
+    const bare = readBibtex(bibtex(chapter));
+    expect(bare.fields).not.toHaveProperty('urldate');
+    expect(bare.fields).not.toHaveProperty('note');
+    expect(readBibtex(bibtex({ ...chapter, updated: '2026-11-26' })).fields.note).toBe(
+      'Last updated: 2026-11-26.',
+    );
+  });
+});
+
+describe('reading the three citations back by their styles’ rules', () => {
+  it('reads each part of every form, with and without an access date, and every date is a calendar day', () => {
+    for (const work of [chapter, known, { ...chapter, updated: '2026-11-26' }]) {
+      expect(readGbt7714(gbt7714(work, accessed))).toMatchObject({
+        title: work.title,
+        url: work.url,
+        cited: accessed,
+        updated: work.updated,
+      });
+      expect(readGbt7714(gbt7714(work)).cited).toBeUndefined();
+      expect(readApa(apa(work, accessed).text)).toMatchObject({
+        url: work.url,
+        retrieved: accessed,
+      });
+      expect(readApa(apa(work).text).retrieved).toBeUndefined();
+      expect(readBibtex(bibtex(work, accessed)).urldate).toBe(accessed);
+      expect(readBibtex(bibtex(work)).urldate).toBeUndefined();
+    }
+    expect(readApa(apa(known).text).date).toBe('2026-11-24');
+  });
+
+  it('rejects the placeholders the panel once showed, and a date that is no day', () => {
+    const url = 'https://chapter14.example.org/';
+    expect(() => readGbt7714(`十四、总结与展望[EB/OL]. [YYYY-MM-DD]. ${url}.`)).toThrow(
+      /placeholder "YYYY"/,
+    );
+    expect(() => readApa(`十四、总结与展望. (n.d.). Retrieved Month D, YYYY, from ${url}`)).toThrow(
+      /placeholder/,
+    );
+    expect(() =>
+      readBibtex(
+        `@misc{chapter14,\n  title = {{十四、总结与展望}},\n  url = {${url}},\n  urldate = {YYYY-MM-DD},\n}\n`,
+      ),
+    ).toThrow(/placeholder/);
+    expect(() => readGbt7714(`十四、总结与展望[EB/OL]. [2026-02-30]. ${url}.`)).toThrow(
+      /not a day on the calendar/,
+    );
+    expect(() =>
+      readApa(`十四、总结与展望. (n.d.). Retrieved February 30, 2026, from ${url}`),
+    ).toThrow(/not a day on the calendar/);
+    expect(() =>
+      readBibtex(`@misc{chapter14,\n  url = {${url}},\n  urldate = {2026-13-01},\n}\n`),
+    ).toThrow(/not a day on the calendar/);
   });
 });

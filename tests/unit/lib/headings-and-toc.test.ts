@@ -36,12 +36,12 @@ describe('findDuplicateIds', () => {
 describe('buildToc', () => {
   it('nests h3 under h2 and leaves the page title out', () => {
     const toc = buildToc([
-      { depth: 1, slug: 't', text: '十四、总结与展望' },
-      { depth: 2, slug: 'a', text: '14.1' },
-      { depth: 3, slug: 'b', text: '14.1.1' },
-      { depth: 2, slug: 'c', text: '参考文献' },
+      { depth: 1, id: 't', text: '十四、总结与展望' },
+      { depth: 2, id: 'a', text: '14.1' },
+      { depth: 3, id: 'b', text: '14.1.1' },
+      { depth: 2, id: 'c', text: '参考文献' },
     ]);
-    expect(toc.map((i) => [i.slug, i.children.map((c) => c.slug)])).toEqual([
+    expect(toc.map((i) => [i.id, i.children.map((c) => c.id)])).toEqual([
       ['a', ['b']],
       ['c', []],
     ]);

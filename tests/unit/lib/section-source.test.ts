@@ -33,12 +33,12 @@ const doc = [
 describe('section ranges in the Markdown source', () => {
   const ranges = sectionRanges(parse(doc));
   const slice = (id: string) => {
-    const r = ranges.find((x) => x.id === id)!;
+    const r = ranges.find((x) => x.heading.id === id)!;
     return doc.slice(r.start, r.end);
   };
 
   it('finds every h2 and h3 with the id its heading gets on the page', () => {
-    expect(ranges.map((r) => [r.id, r.depth])).toEqual([
+    expect(ranges.map((r) => [r.heading.id, r.heading.depth])).toEqual([
       ['141-甲', 2],
       ['1411-甲一', 3],
       ['142-乙', 2],
@@ -69,16 +69,17 @@ describe('section ranges in the Markdown source', () => {
 
 describe('the same sections by line of the source file', () => {
   const lines = doc.split('\n');
-  const at = (id: string) => sectionRanges(parse(doc)).find((x) => x.id === id)!;
+  const at = (id: string) => sectionRanges(parse(doc)).find((x) => x.heading.id === id)!;
   const text = (id: string) => lines.slice(at(id).startLine - 1, at(id).endLine).join('\n');
 
   it('run from the heading’s line to the last line of the last block', () => {
     // Line numbers are 1-based and inclusive, as a link to lines #L5-L13 reads them.
-    expect(sectionRanges(parse(doc)).map((r) => [r.id, r.startLine, r.endLine])).toEqual([
+    expect(sectionRanges(parse(doc)).map((r) => [r.heading.id, r.startLine, r.endLine])).toEqual([
       ['141-甲', 5, 13],
       ['1411-甲一', 9, 13],
       ['142-乙', 17, 19],
     ]);
-    for (const r of sectionRanges(parse(doc))) expect(text(r.id)).toBe(doc.slice(r.start, r.end));
+    for (const r of sectionRanges(parse(doc)))
+      expect(text(r.heading.id)).toBe(doc.slice(r.start, r.end));
   });
 });

@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { type PluggableList, unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import type { ChapterSection } from '../../../src/chapter/model.ts';
 import { chapterPlugins, type ChainInput } from '../../../src/plugins/index.ts';
 
 /** MDX nodes the page's compiler keeps for itself; the chain sees them as Astro's MDX hands them over. */
@@ -43,13 +44,17 @@ function rehypeShowElements() {
 /** The chapter's plugin chain (the one astro.config.mjs uses), on an MDX string, to HTML. */
 export async function renderMarkdown(
   markdown: string,
-  options: Partial<ChainInput> & { path?: string } = {},
+  options: Partial<Omit<ChainInput, 'sections'>> & {
+    /** Each section's record, with what the test is about. */
+    sections?: readonly (Partial<ChainInput['sections'][number]> &
+      Pick<ChapterSection, 'heading'>)[];
+    path?: string;
+  } = {},
 ): Promise<string> {
   const chain = chapterPlugins({
     citations: options.citations ?? { references: [], sites: [] },
     figures: options.figures ?? [],
-    ranges: options.ranges ?? [],
-    revisions: options.revisions ?? [],
+    sections: (options.sections ?? []) as ChainInput['sections'],
     ...(options.updated ? { updated: options.updated } : {}),
   });
   const file = new VFile({ value: markdown, path: options.path ?? '/content/01-fixture.mdx' });

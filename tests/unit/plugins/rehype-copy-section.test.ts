@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './pipeline.ts';
 
 describe('copy-section buttons', () => {
-  const ranges = [
-    { id: '141-技术发展总结', heading: '14.1 技术发展总结', depth: 2, start: 10, end: 42 },
+  const sections = [
+    {
+      heading: { id: '141-技术发展总结', text: '14.1 技术发展总结', depth: 2 },
+      start: 10,
+      end: 42,
+    },
   ];
 
   it('a heading whose section is in the source gets a labelled button carrying its offsets', async () => {
-    const html = await renderMarkdown('## 14.1 技术发展总结\n\n正文。\n\n## 参考文献', { ranges });
+    const html = await renderMarkdown('## 14.1 技术发展总结\n\n正文。\n\n## 参考文献', {
+      sections,
+    });
     const { document } = parseHTML(`<body>${html}</body>`);
     const buttons = document.querySelectorAll('button.copy-section');
     expect(buttons).toHaveLength(1);
@@ -27,7 +33,7 @@ describe('copy-section buttons', () => {
   });
 
   it('a heading the source does not have gets no button', async () => {
-    const html = await renderMarkdown('## 术语索引\n\n正文。', { ranges });
+    const html = await renderMarkdown('## 术语索引\n\n正文。', { sections });
     expect(html).not.toContain('copy-section');
   });
 });

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { intro, matrixSection, modelFrom, references } from '../build/content.ts';
+import { intro, matrixSection, modelFrom, references } from '../chapter/content.ts';
 import { renderMarkdown } from './pipeline.ts';
 
 /** Pips are squares drawn as `M…Z` runs in one path per state. */
@@ -47,6 +47,22 @@ describe('rehype-figures draws a figure around the chapter’s own table', () =>
       ]),
     ).toEqual(['技术领域', '技术名称', '成熟度等级', '性能提升', '备注'].map((l) => [l, 'col']));
     expect(table.querySelector('thead th[data-groups]')!.textContent).toBe('技术领域');
+  });
+
+  it('gives the matrix its filters and sort buttons in the page itself, so its script arriving later moves nothing', async () => {
+    const doc = await render();
+    const figure = doc.querySelector('x-figure')!;
+    // The column that groups the rows and its groups, for the figure to draw the filters.
+    expect(figure.getAttribute('data-groupColumn')).toBe('技术领域');
+    expect(JSON.parse(figure.getAttribute('data-groups')!)).toEqual(['硬件加速']);
+    // A sort button in each header whose cells carry a level or a gain, named by the header.
+    expect(
+      [...doc.querySelectorAll('thead th')].map(
+        (th) => th.querySelector('button.sort-button')?.getAttribute('aria-label') ?? null,
+      ),
+    ).toEqual([null, null, '按成熟度等级排序', '按性能提升排序', null]);
+    // The button adds no words to the header.
+    expect(doc.querySelector('thead th:nth-child(3)')!.textContent).toBe('成熟度等级');
   });
 
   it('heads each row with its technology, gives the row its link id and a labelled copy-link', async () => {

@@ -21,16 +21,14 @@ describe('dates and source links beside the headings', () => {
 
   it('shows each section’s own date beside its heading’s tools, and a link to its lines with a name unique to the section', async () => {
     const document = await render({
-      revisions: [
+      sections: [
         {
-          id: '141-技术发展总结',
-          heading: '14.1 技术发展总结',
+          heading: { depth: 2, text: '14.1 技术发展总结', id: '141-技术发展总结' },
           updated: '2026-11-25',
           sourceUrl: 'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L5-L13',
         },
         {
-          id: '1411-推理优化技术演进',
-          heading: '14.1.1 推理优化技术演进',
+          heading: { depth: 3, text: '14.1.1 推理优化技术演进', id: '1411-推理优化技术演进' },
           updated: '2026-10-01',
           sourceUrl: 'https://github.com/o/r/blob/HEAD/content/01-summary.mdx#L9-L13',
         },
@@ -67,14 +65,16 @@ describe('dates and source links beside the headings', () => {
 
   it('shows only what is known: a date without a repository, a link without history, nothing for a section with neither', async () => {
     const document = await render({
-      revisions: [
-        { id: '141-技术发展总结', heading: '14.1 技术发展总结', updated: '2026-11-25' },
+      sections: [
         {
-          id: '1411-推理优化技术演进',
-          heading: '14.1.1 推理优化技术演进',
+          heading: { depth: 2, text: '14.1 技术发展总结', id: '141-技术发展总结' },
+          updated: '2026-11-25',
+        },
+        {
+          heading: { depth: 3, text: '14.1.1 推理优化技术演进', id: '1411-推理优化技术演进' },
           sourceUrl: 'https://example.org/src#L9',
         },
-        { id: '参考文献', heading: '参考文献' },
+        { heading: { depth: 2, text: '参考文献', id: '参考文献' } },
       ],
     });
     const metaOf = (id: string) =>

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareChapter } from '../../../src/build/chapter-model.ts';
+import { prepareChapter } from '../../../src/chapter/read-chapter.ts';
 import { git } from '../../support/git.ts';
 
 /*
@@ -62,7 +62,7 @@ const datesOf = (dir: string) => {
   const model = prepareChapter(dir);
   return {
     chapter: model.updated,
-    sections: Object.fromEntries(model.revisions.map((r) => [r.heading, r.updated])),
+    sections: Object.fromEntries(model.sections.map((s) => [s.heading.text, s.updated])),
     missing: model.historyMissing,
   };
 };

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteSettings } from '../../../src/build/site-config.ts';
+import { siteSettings } from '../../../src/integrations/site-config.ts';
 import { root } from '../../support/paths.ts';
-import { messageOf } from './content.ts';
+import { messageOf } from '../chapter/content.ts';
 
 const file = path.join(root, 'content/chapter.yaml');
 

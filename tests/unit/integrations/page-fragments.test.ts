@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { addAliases, pageFragments } from '../../../src/build/page-fragments.ts';
+import { addAliases, pageFragments } from '../../../src/integrations/page-fragments.ts';
 
 const html = `<!doctype html><html><body><a href="#top" class="brand">十四、总结与展望</a><div id="top"></div>
 <a class="skip" href="#chapter">跳到正文</a><main id="chapter">

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { type TermEntry, termsFileSchema } from '../lib/schemas/terms.ts';
 import {
   buildTermIndex,
@@ -8,43 +7,34 @@ import {
   TermIndexError,
   type TermLocation,
 } from '../lib/term-index.ts';
-import type { ContentProblem } from './content-error.ts';
+import type { ContentProblem } from '../lib/content-error.ts';
+import { readYaml } from '../lib/yaml-source.ts';
+import type { SourceFile } from './sources.ts';
 
 /** The term index's data file, next to the section files. */
 export const TERMS_FILE = 'terms.yaml';
 
 /** The term index's data file of a content folder, if it has one. */
-export function readTermsFile(dir: string): { file: string; text: string } | undefined {
+export function readTermsFile(dir: string): SourceFile | undefined {
   const file = path.join(dir, TERMS_FILE);
   return fs.existsSync(file) ? { file, text: fs.readFileSync(file, 'utf8') } : undefined;
 }
 
 /** The term index, computed from the data file and the chapter's places. */
 export function buildTermIndexFrom(
-  { file, text }: { file: string; text: string },
+  { file, text }: SourceFile,
   locations: TermLocation[],
 ): { index?: TermIndex; entries?: TermEntry[]; problems: ContentProblem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => ({
-        file,
-        ...lineCounter.linePos(e.pos[0]),
-        column: lineCounter.linePos(e.pos[0]).col,
-        message: `not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
-    };
-  }
-  const at = (field: readonly PropertyKey[]) => {
-    const node = doc.getIn(
+  const yaml = readYaml(file, text, {
+    hint: 'Each term is an item of the list, - name: …, with its other fields (en or zh, aliases, pinyin) indented under it (docs/authoring.md).',
+  });
+  if (yaml.problems.length > 0) return { problems: yaml.problems };
+  const at = (field: readonly PropertyKey[]) =>
+    yaml.placeOf(
       field.filter((p): p is string | number => typeof p !== 'symbol'),
-      true,
-    ) as { range?: [number, number] } | undefined;
-    const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
-    return pos ? { line: pos.line, column: pos.col } : {};
-  };
-  const parsed = termsFileSchema.safeParse(doc.toJS());
+      'value',
+    );
+  const parsed = termsFileSchema.safeParse(yaml.data);
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((i) => ({

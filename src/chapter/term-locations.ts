@@ -1,10 +1,10 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { type FigureModel, withoutCitations } from '../lib/figures/model.ts';
-import { slugForHeading } from '../lib/slug.ts';
+import { headingOf } from '../lib/headings.ts';
 import type { TermLocation } from '../lib/term-index.ts';
-import { figureName, isFigureElement } from '../plugins/remark-read-figures.ts';
+import { figureName, isFigureElement } from './figures.ts';
 import type { SectionSource } from './read-sections.ts';
 
 /** Headings whose sections are not indexed: the reference list is not the chapter's prose. */
@@ -23,8 +23,7 @@ export function termLocations(
     let current: TermLocation | undefined;
     for (const node of section.tree.children) {
       if (node.type === 'heading') {
-        const label = toString(node as Heading);
-        const id = slugForHeading(label);
+        const { id, text: label } = headingOf(node);
         current =
           node.depth >= 2 && !UNINDEXED.has(label)
             ? { id, label, kind: 'section', sectionId: id, sectionLabel: label, text: '' }

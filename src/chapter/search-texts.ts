@@ -1,9 +1,9 @@
-import type { Heading, PhrasingContent, Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { sectionShortLabel } from '../lib/citations.ts';
 import type { SectionText } from '../lib/search/sections.ts';
 import { normaliseSpace } from '../lib/search/sections.ts';
-import { slugForHeading } from '../lib/slug.ts';
+import { headingOf } from '../lib/headings.ts';
 import { tablesWithCaptions } from '../lib/tables.ts';
 import {
   groupsOf,
@@ -16,7 +16,7 @@ import {
   termIndexParts,
 } from '../lib/term-index.ts';
 import type { FigureModel } from '../lib/figures/model.ts';
-import { figureName, isFigureElement } from '../plugins/remark-read-figures.ts';
+import { figureName, isFigureElement } from './figures.ts';
 import type { SectionSource } from './read-sections.ts';
 
 /**
@@ -43,8 +43,8 @@ export function chapterSearchTexts(
     for (const node of section.tree.children) {
       if (node.type === 'heading') {
         flush();
-        const title = toString(node as Heading);
-        current = { id: slugForHeading(title), title, text: [], labels: [] };
+        const { id, text: title } = headingOf(node);
+        current = { id, title, text: [], labels: [] };
         continue;
       }
       if (!current) continue;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { prepareChapter } from '../../../src/build/chapter-model.ts';
+import { prepareChapter } from '../../../src/chapter/read-chapter.ts';
 import { tocMarkdown } from '../../../src/lib/chapter-markdown.ts';
 import { contentDir, sourceMarkdown } from '../../support/paths.ts';
 import { tocFragments } from '../../support/source.ts';
@@ -17,23 +17,25 @@ describe('the chapter Markdown derived from content/', () => {
   });
 
   it('generates the 目录 from the headings: the chapter’s 19 links, each to a heading that exists', () => {
-    const ids = new Set(chapter.sections.flatMap((s) => s.headings.map((h) => h.id)));
+    const ids = new Set(chapter.parts.flatMap((p) => p.headings.map((h) => h.id)));
     expect(tocFragments()).toHaveLength(19);
     for (const fragment of tocFragments())
       expect(ids.has(decodeURIComponent(fragment.slice(1))), fragment).toBe(true);
   });
 
   it('cuts each h2 and h3 section out exactly: from its heading to the block before the next heading of its level', () => {
-    expect(chapter.ranges).toHaveLength(19);
-    for (const r of chapter.ranges) {
-      const text = chapter.markdown.slice(r.start, r.end);
-      expect(text.startsWith(`${'#'.repeat(r.depth)} ${r.heading}\n`), r.id).toBe(true);
-      const rest = chapter.markdown.slice(r.end);
+    expect(chapter.sections).toHaveLength(19);
+    for (const { heading, start, end } of chapter.sections) {
+      const text = chapter.markdown.slice(start, end);
+      expect(text.startsWith(`${'#'.repeat(heading.depth)} ${heading.text}\n`), heading.id).toBe(
+        true,
+      );
+      const rest = chapter.markdown.slice(end);
       // What follows is the next heading of the same or a higher level, a rule before the next part, or the end.
-      const next = new RegExp(`^\\n\\n(---\\n\\n)?#{1,${r.depth}} |^\\n$`);
-      expect(rest, r.id).toMatch(next);
+      const next = new RegExp(`^\\n\\n(---\\n\\n)?#{1,${heading.depth}} |^\\n$`);
+      expect(rest, heading.id).toMatch(next);
     }
-    const trends = chapter.ranges.find((r) => r.id === '1432-技术发展里程碑')!;
+    const trends = chapter.sections.find((s) => s.heading.id === '1432-技术发展里程碑')!;
     expect(chapter.markdown.slice(trends.start, trends.end)).toContain(
       '| **2024 Q3** | OpenAI o1 (Strawberry)  | 极高 ',
     );

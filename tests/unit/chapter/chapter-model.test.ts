@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareChapter } from '../../../src/build/chapter-model.ts';
+import { prepareChapter } from '../../../src/chapter/read-chapter.ts';
 import { contentDir } from '../../support/paths.ts';
 import { intro, MATRIX_SPEC, matrixSection, messageOf, modelFrom, references } from './content.ts';
 
@@ -46,7 +46,7 @@ describe('the chapter model of content/', () => {
 
   it('takes the chapter title and each section title from the headings', () => {
     expect(chapter.title).toBe('十四、总结与展望');
-    expect(chapter.sections.map((s) => s.title)).toEqual([
+    expect(chapter.parts.map((p) => p.title)).toEqual([
       '十四、总结与展望',
       '14.1 技术发展总结',
       '14.2 技术生态现状',
@@ -239,6 +239,36 @@ describe('bad content fails with the file, line, column and a hint', () => {
       "content/01-summary.mdx:13:1: An import or export cannot be published as the chapter's Markdown
         Hint: Section files hold the chapter as Markdown; the only element they may use is <Figure name="…"> around a table."
     `);
+  });
+
+  it('YAML that cannot be read, in a frontmatter, the facts or the terms: one message, at its place in the file, with a hint for that file', () => {
+    const sections = { '00-intro.mdx': intro, '09-references.mdx': references };
+    // The same slip everywhere: a key written twice.
+    expect(build(matrixSection().replace('order: 1', 'order: 1\norder: 2'))).toBe(
+      [
+        'content/01-summary.mdx:3:1: not valid YAML: Map keys must be unique',
+        '  Hint: The frontmatter is the YAML between the two --- lines at the top of the file: field: value, one per line (docs/authoring.md).',
+      ].join('\n'),
+    );
+    // What only Astro's own reader of frontmatter (js-yaml) rejects is reported the same way.
+    expect(build(matrixSection().replace('order: 1', 'order: !wat 1'))).toBe(
+      [
+        'content/01-summary.mdx:2:14: not valid YAML: unknown tag !<!wat>',
+        '  Hint: The frontmatter is the YAML between the two --- lines at the top of the file: field: value, one per line (docs/authoring.md).',
+      ].join('\n'),
+    );
+    expect(messageOf(() => modelFrom(sections, undefined, { facts: 'site: a\nsite: b\n' }))).toBe(
+      [
+        'content/chapter.yaml:2:1: not valid YAML: Map keys must be unique',
+        '  Hint: Write each fact once, as field: value on a line of its own (docs/authoring.md).',
+      ].join('\n'),
+    );
+    expect(messageOf(() => modelFrom(sections, '- name: A\n  en: B\n  en: C\n'))).toBe(
+      [
+        'content/terms.yaml:3:3: not valid YAML: Map keys must be unique',
+        '  Hint: Each term is an item of the list, - name: …, with its other fields (en or zh, aliases, pinyin) indented under it (docs/authoring.md).',
+      ].join('\n'),
+    );
   });
 
   it('a term of the index that the chapter never mentions', () => {

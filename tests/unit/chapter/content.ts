@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { type ChapterModel, modelOf } from '../../../src/build/chapter-model.ts';
-import type { SourceHistory } from '../../../src/build/history.ts';
-import { parseSections } from '../../../src/build/read-sections.ts';
+import type { SourceHistory } from '../../../src/chapter/history.ts';
+import type { ChapterModel } from '../../../src/chapter/model.ts';
+import { modelOf } from '../../../src/chapter/read-chapter.ts';
+import { parseSections } from '../../../src/chapter/read-sections.ts';
 import { root } from '../../support/paths.ts';
 
 /**
@@ -18,14 +19,12 @@ export function modelFrom(
   const sections = parseSections(
     Object.entries(files).map(([name, text]) => ({ file: at(name), text })),
   );
-  return modelOf(
+  return modelOf({
     sections,
-    terms === undefined ? undefined : { file: at('terms.yaml'), text: terms },
-    {
-      ...(facts === undefined ? {} : { facts: { file: at('chapter.yaml'), text: facts } }),
-      ...(history ? { history } : {}),
-    },
-  );
+    ...(terms === undefined ? {} : { terms: { file: at('terms.yaml'), text: terms } }),
+    ...(facts === undefined ? {} : { facts: { file: at('chapter.yaml'), text: facts } }),
+    ...(history ? { history } : {}),
+  });
 }
 
 /** The message a content error gives, or the model when there is none. */

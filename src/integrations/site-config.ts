@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContentError } from './content-error.ts';
+import { ContentError } from '../lib/content-error.ts';
+import { inlineScriptHash } from '../lib/inline-scripts.ts';
 
 /**
  * Where the site is served: the facts file's `site`, which SITE_URL overrides for a deploy, and
@@ -29,9 +29,9 @@ export function siteSettings(
   return { site, base };
 }
 
-/** CSP hash of a script that must run inline (the pre-paint theme script). */
+/** CSP hash of a script that must run inline, before the first paint. */
 export function scriptHash(file: URL): `sha256-${string}` {
-  return `sha256-${createHash('sha256').update(fs.readFileSync(file, 'utf8')).digest('base64')}`;
+  return inlineScriptHash(fs.readFileSync(file, 'utf8'));
 }
 
 /**

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { VFileMessage } from 'vfile-message';
 
 /** One thing wrong with the content, where it is, and what to do about it. */
 export interface ContentProblem {
@@ -35,15 +34,4 @@ export class ContentError extends Error {
     // The places that matter are in the message; where in the build it was noticed would only distract.
     this.stack = `${this.name}: ${this.message}`;
   }
-}
-
-/** A unified message (from a plugin's `file.message`) as a content problem; the hint travels in `note`. */
-export function problemFromMessage(message: VFileMessage, file: string): ContentProblem {
-  return {
-    file,
-    line: message.line ?? undefined,
-    column: message.column ?? undefined,
-    message: message.reason,
-    hint: message.note,
-  };
 }

@@ -64,7 +64,7 @@ describe('a section links to its lines in the repository when the facts name one
     const model = withFacts('repository:\n  url: https://github.com/o/r\n');
     // The fixture's 14.1 heading is on line 13 of 01-summary.mdx; its last block, the figure, closes with </Figure> on line 24.
     expect(
-      model.revisions.map((r) => [r.heading, r.path, r.startLine, r.endLine, r.sourceUrl]),
+      model.sections.map((s) => [s.heading.text, s.path, s.startLine, s.endLine, s.sourceUrl]),
     ).toEqual([
       [
         '14.1 技术发展总结',
@@ -85,7 +85,7 @@ describe('a section links to its lines in the repository when the facts name one
 
   it('and has no link without one', () => {
     expect(
-      withFacts('site: https://example.org').revisions.every((r) => r.sourceUrl === undefined),
+      withFacts('site: https://example.org').sections.every((s) => s.sourceUrl === undefined),
     ).toBe(true);
   });
 });
