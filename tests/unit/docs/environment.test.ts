@@ -130,7 +130,7 @@ describe('the environment variables in docs/testing.md', () => {
     // Sanity: the scan finds reads of each kind it looks for.
     expect(reads.map((r) => r.at)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^src\/build\/site-config\.ts:/),
+        expect.stringMatching(/^src\/integrations\/site-config\.ts:/),
         expect.stringMatching(/^scripts\/ensure-browsers\.sh:/),
         expect.stringMatching(/^astro\.config\.mjs:/),
         expect.stringMatching(/^tests\/support\/paths\.ts:/),
