@@ -91,6 +91,8 @@ export const auditQueries = [
 /** What a ranker shows for a query: the shape of `searchSections`' answer that the audit reads. */
 export interface Shown {
   term?: { entryId: string };
+  /** A query holding a term's name with other words: that term's card is shown too. */
+  longer?: { term: { entryId: string } };
   whole: { id: string; holdsQuery: boolean; names: string[] }[];
   partial: { id: string }[];
 }
@@ -139,8 +141,9 @@ export async function auditSearch(
     const shown = await rank(query);
     const hits = await engine(query);
     // The term's own entry in the index is the card above the results, not a result.
+    const card = shown.term ?? shown.longer?.term;
     const relevant = sections
-      .filter((s) => s.id !== shown.term?.entryId && findInPage(s.text, query))
+      .filter((s) => s.id !== card?.entryId && findInPage(s.text, query))
       .map((s) => s.id);
     if (relevant.length === 0) throw new Error(`"${query}" must occur in the chapter`);
     const whole = shown.whole.map((r) => r.id);

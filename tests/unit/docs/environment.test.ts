@@ -79,8 +79,14 @@ function shellReads(file: string, text: string): Read[] {
   const code = text.replace(/^\s*#.*$/gm, '');
   const set = new Set(
     [...code.matchAll(new RegExp(`(?:^|[\\s;(])(?:local\\s+|export\\s+)?(${NAME})\\+?=`, 'gm'))]
-      .concat([...code.matchAll(new RegExp(`\\b(?:for|read)\\s+(${NAME})`, 'g'))])
-      .map((m) => m[1]),
+      .concat([...code.matchAll(new RegExp(`\\bfor\\s+(${NAME})`, 'g'))])
+      .map((m) => m[1])
+      // `read -r a b` sets every name it is given.
+      .concat(
+        [...code.matchAll(new RegExp(`\\bread(?:\\s+-\\w+)*((?:\\s+${NAME})+)`, 'g'))].flatMap(
+          (m) => m[1].trim().split(/\s+/),
+        ),
+      ),
   );
   return [...code.matchAll(new RegExp(`\\$(?:\\{#?(${NAME})|(${NAME}))`, 'g'))]
     .map((m) => ({ name: m[1] ?? m[2], at: `${file}:${lineAt(code, m.index)}` }))
