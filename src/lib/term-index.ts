@@ -95,7 +95,7 @@ export function buildTermIndex(
     if (places.length === 0)
       problems.push({
         entry: i,
-        message: `term "${term.name}" (entry ${i}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})`,
+        message: `term "${term.name}" (entry ${i + 1}) occurs nowhere in the chapter (looked for: ${forms.join(', ')})`,
       });
     const script = HAN.test(term.name[0]) ? 'han' : 'latin';
     const id = termEntryId(term.name);
@@ -103,7 +103,7 @@ export function buildTermIndex(
     if (twin)
       problems.push({
         entry: i,
-        message: `term "${term.name}" (entry ${i}) would have the same entry id "${id}" as "${twin.name}"`,
+        message: `term "${term.name}" (entry ${i + 1}) would have the same entry id "${id}" as "${twin.name}"`,
       });
     const { name, en, zh, pinyin } = term;
     indexed.push({ id, name, en, zh, pinyin, script, places });

@@ -83,7 +83,7 @@ export const termsFileSchema = z
           ctx.addIssue({
             code: 'custom',
             path: [i, 'name'],
-            message: `"${form}" is already a form of entry ${other} ("${terms[other].name}"): search could not tell the two apart`,
+            message: `"${form}" is already a form of entry ${other + 1} ("${terms[other].name}"): search could not tell the two apart`,
           });
         else owners.set(key, i);
       }

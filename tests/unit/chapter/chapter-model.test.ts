@@ -293,7 +293,7 @@ describe('bad content fails with the file, line, column and a hint', () => {
         ),
       ),
     ).toMatchInlineSnapshot(`
-      "content/terms.yaml:41:3: term "Mamba" (entry 40) occurs nowhere in the chapter (looked for: Mamba)
+      "content/terms.yaml:41:3: term "Mamba" (entry 41) occurs nowhere in the chapter (looked for: Mamba)
         Hint: Write the term as the chapter does (or add the spelling it uses as an alias), or remove the entry."
     `);
   });

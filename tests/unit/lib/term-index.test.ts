@@ -109,7 +109,7 @@ describe('building the index', () => {
     expect(() =>
       buildTermIndex([entry('TensorRT'), entry('Mamba')], locations, 'content/terms.yaml'),
     ).toThrowErrorMatchingInlineSnapshot(
-      `[TermIndexError: content/terms.yaml: term "Mamba" (entry 1) occurs nowhere in the chapter (looked for: Mamba)]`,
+      `[TermIndexError: content/terms.yaml: term "Mamba" (entry 2) occurs nowhere in the chapter (looked for: Mamba)]`,
     );
   });
 
@@ -120,7 +120,7 @@ describe('building the index', () => {
         locations,
       ),
     ).toThrowErrorMatchingInlineSnapshot(
-      `[TermIndexError: content/terms.yaml: term "Mamba" (entry 0) occurs nowhere in the chapter (looked for: Mamba); term "存算一体" (entry 2) occurs nowhere in the chapter (looked for: 存算一体)]`,
+      `[TermIndexError: content/terms.yaml: term "Mamba" (entry 1) occurs nowhere in the chapter (looked for: Mamba); term "存算一体" (entry 3) occurs nowhere in the chapter (looked for: 存算一体)]`,
     );
   });
 
@@ -138,7 +138,7 @@ describe('building the index', () => {
     expect(() =>
       buildTermIndex([entry('1.58-bit'), entry('158-bit')], [section('a', '1.58-bit 与 158-bit')]),
     ).toThrow(
-      /term "158-bit" \(entry 1\) would have the same entry id "term-158-bit" as "1.58-bit"/,
+      /term "158-bit" \(entry 2\) would have the same entry id "term-158-bit" as "1.58-bit"/,
     );
   });
 
@@ -177,7 +177,7 @@ describe('the data file schema', () => {
 
   it('refuses a spelling shared by two entries, a misspelt field and a list under 40', () => {
     expect(issues([...base, { name: 'term3' }])[0]).toMatch(
-      /^40\.name: "term3" is already a form of entry 3/,
+      /^40\.name: "term3" is already a form of entry 4/,
     );
     expect(issues([...base, { name: 'X', aliases: ['- -'] }])[0]).toMatch(
       /^40\.name: "- -" is only spaces and hyphens/,
@@ -185,7 +185,7 @@ describe('the data file schema', () => {
     // Search cannot tell names apart that differ only in case, width, spaces or hyphens.
     expect(
       issues([...base, { name: 'KV-Cache' }, { name: 'KVC', aliases: ['KV Cache'] }])[0],
-    ).toMatch(/^41\.name: "KV Cache" is already a form of entry 40 \("KV-Cache"\)/);
+    ).toMatch(/^41\.name: "KV Cache" is already a form of entry 41 \("KV-Cache"\)/);
     expect(issues([...base, { name: 'X', alias: ['Y'] }])[0]).toMatch(
       /^40: Unrecognized key: "alias"/,
     );
