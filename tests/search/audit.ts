@@ -1,3 +1,4 @@
+import type { PagefindApi } from '../../src/lib/search/engine.ts';
 import { parseHTML } from 'linkedom';
 import { readDist } from '../support/dist.ts';
 import { searchTerms } from './terms.ts';
@@ -99,6 +100,15 @@ export interface Shown {
 export type Ranker = (query: string) => Promise<Shown>;
 /** Pagefind's own answer: the ids of the sub-results it returns for a query. */
 export type EngineSearch = (query: string) => Promise<string[]>;
+
+/** Pagefind's answer as the audit reads it: the anchor ids of every sub-result it returns. */
+export function engineOf(pagefind: PagefindApi): EngineSearch {
+  return async (query) => {
+    const raw = await pagefind.search(query);
+    const pages = raw ? await Promise.all(raw.results.map((r) => r.data())) : [];
+    return pages.flatMap((p) => p.sub_results.flatMap((s) => (s.anchor?.id ? [s.anchor.id] : [])));
+  };
+}
 
 export interface SearchAudit {
   queries: number;

@@ -6,7 +6,7 @@ import type { Glossary } from '../../src/lib/search/glossary.ts';
 import type { SectionText } from '../../src/lib/search/sections.ts';
 import { distDir } from '../support/paths.ts';
 import { loadPagefind } from '../support/pagefind-node.ts';
-import { auditSearch, type EngineSearch, pageSections, searchBreaches } from './audit.ts';
+import { auditSearch, engineOf, type EngineSearch, pageSections, searchBreaches } from './audit.ts';
 import { caseSensitiveRanker, engineTrustingRanker } from './fixtures/broken-rankers.ts';
 
 /** The audit tests/search/recall.test.ts passes the real ranker through, failing rankers that are wrong. */
@@ -22,13 +22,7 @@ describe('the search audit, given a broken ranker', () => {
 
   beforeAll(async () => {
     ({ pagefind, sections, release } = await loadPagefind(distDir));
-    engine = async (query) => {
-      const raw = await pagefind.search(query);
-      const pages = raw ? await Promise.all(raw.results.map((r) => r.data())) : [];
-      return pages.flatMap((p) =>
-        p.sub_results.flatMap((s) => (s.anchor?.id ? [s.anchor.id] : [])),
-      );
-    };
+    engine = engineOf(pagefind);
   });
   afterAll(async () => {
     await release();

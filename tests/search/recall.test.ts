@@ -13,6 +13,7 @@ import { loadPagefind } from '../support/pagefind-node.ts';
 import {
   auditQueries,
   auditSearch,
+  engineOf,
   type EngineSearch,
   findInPage,
   holdsTermName,
@@ -43,13 +44,7 @@ describe('search recall and precision on the real index', () => {
 
   beforeAll(async () => {
     ({ pagefind, sections, release } = await loadPagefind(distDir));
-    engine = async (query) => {
-      const raw = await pagefind.search(query);
-      const pages = raw ? await Promise.all(raw.results.map((r) => r.data())) : [];
-      return pages.flatMap((p) =>
-        p.sub_results.flatMap((s) => (s.anchor?.id ? [s.anchor.id] : [])),
-      );
-    };
+    engine = engineOf(pagefind);
   });
   afterAll(async () => {
     await release();

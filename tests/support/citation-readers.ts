@@ -5,20 +5,10 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 // real BibTeX parser; no parser of formatted GB/T 7714 or APA references exists on npm, so
 // those two are read by the shape each style prescribes, written out here.
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+// Month names from the platform, not from the code under test.
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, m, 1)),
+);
 
 /** Words that stand in for a date or a part not filled in. */
 export const PLACEHOLDER =
