@@ -14,6 +14,7 @@ JAVA="${JAVA_PATH:-/usr/bin/java}"
 # installed when the file is missing. A validator Debian ships as a jar adds its own line.
 JAVA_TOOLS=(
   "default-jre-headless $JAVA"
+  "epubcheck ${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}"
 )
 # A glob, not `dpkg-architecture`: that tool comes with dpkg-dev, which a plain system lacks.
 MINIBROWSER="${MINIBROWSER_PATH:-$(compgen -G '/usr/lib/*/webkit2gtk-4.1/MiniBrowser' | head -n 1 || true)}"
