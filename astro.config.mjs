@@ -9,6 +9,7 @@ import { prepareChapter } from './src/chapter/read-chapter.ts';
 import { contentDirectory, scriptHash, siteSettings } from './src/integrations/site-config.ts';
 import anchorRecord from './src/integrations/anchor-record.ts';
 import chapterModel from './src/integrations/chapter-model.ts';
+import epubBook from './src/integrations/epub-book.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { chapterPlugins } from './src/plugins/index.ts';
@@ -55,6 +56,8 @@ export default defineConfig({
     chapterModel(chapter, contentDir),
     mdx({ gfm: false, smartypants: false }),
     sitemap(),
+    // Before the headers, which name its content type.
+    epubBook(chapter, contentDir),
     securityHeaders(),
     // Before indexing: the aliases of renamed fragments are part of the page.
     anchorRecord(contentDir, { update: process.env.ANCHOR_RECORD === 'update' }),

@@ -8,6 +8,8 @@ import type { SectionSource } from './read-sections.ts';
 
 /** The file the chapter's Markdown is published as, beside the page. */
 export const CHAPTER_MARKDOWN = 'chapter-14.md';
+/** The file the chapter's EPUB is published as, beside the page. */
+export const CHAPTER_EPUB = 'chapter-14.epub';
 
 interface Block {
   node: RootContent;

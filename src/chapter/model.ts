@@ -45,6 +45,8 @@ export interface ChapterModel {
   facts: ChapterFacts;
   /** When the chapter's text last changed (YYYY-MM-DD): the newest of its sections' dates. */
   updated?: string;
+  /** The same moment as an instant, UTC to the second (YYYY-MM-DDThh:mm:ssZ): the e-book's dcterms:modified. */
+  modified?: string;
   /** Why nothing is dated (no git history), for the build log; absent when dates were read. */
   historyMissing?: string;
   /** The section files in order. */
@@ -57,6 +59,8 @@ export interface ChapterModel {
   /** The chapter's Markdown, published as `markdownFile`. */
   markdownFile: string;
   markdown: string;
+  /** The chapter as an EPUB, published beside the page (written after the build from the built page). */
+  epubFile: string;
   terms?: TermIndex;
   /** The page's sections as search ranks them: the chapter's, then the term index's. */
   searchTexts: SectionText[];

@@ -17,7 +17,7 @@ import {
 import { buildCitationIndex } from './citations.ts';
 import { parseFacts } from './facts.ts';
 import { readFigures } from './figures.ts';
-import { CHAPTER_MARKDOWN, deriveChapterMarkdown } from './markdown.ts';
+import { CHAPTER_EPUB, CHAPTER_MARKDOWN, deriveChapterMarkdown } from './markdown.ts';
 import type { ChapterModel } from './model.ts';
 import type { SectionSource } from './read-sections.ts';
 import { chapterSearchTexts, termIndexSearchTexts } from './search-texts.ts';
@@ -73,6 +73,7 @@ export function modelOf(sources: ChapterSources): ChapterModel {
     citations: checked.citations,
     markdownFile: CHAPTER_MARKDOWN,
     markdown,
+    epubFile: CHAPTER_EPUB,
     terms: terms?.index,
     searchTexts: [
       ...chapterSearchTexts(sections, figureMap),

@@ -54,28 +54,30 @@ export function sectionRecords(
 
 /**
  * When the chapter last changed: when any line of its text did, the opening and every section,
- * not the frontmatter. Nothing without history.
+ * not the frontmatter; as the day the page shows and as the instant (UTC, to the second) the
+ * e-book's metadata needs. Nothing without history.
  */
 export function chapterUpdated(
   sections: readonly SectionSource[],
   history?: SourceHistory,
-): { updated?: string } {
+): { updated?: string; modified?: string } {
   const dated = datedOf(history);
   if (!dated) return {};
-  return dayOf(
-    newestOf(
-      sections.map((s) => {
-        const blocks = s.tree.children;
-        return blocks.length > 0
-          ? newestTime(
-              dated.times(s.file),
-              blocks[0].position!.start.line,
-              blocks.at(-1)!.position!.end.line,
-            )
-          : undefined;
-      }),
-    ),
+  const newest = newestOf(
+    sections.map((s) => {
+      const blocks = s.tree.children;
+      return blocks.length > 0
+        ? newestTime(
+            dated.times(s.file),
+            blocks[0].position!.start.line,
+            blocks.at(-1)!.position!.end.line,
+          )
+        : undefined;
+    }),
   );
+  return newest === undefined
+    ? {}
+    : { ...dayOf(newest), modified: new Date(newest * 1000).toISOString().replace(/\.\d+Z$/, 'Z') };
 }
 
 /** Why nothing is dated, when that is so. */

@@ -62,6 +62,7 @@ const datesOf = (dir: string) => {
   const model = prepareChapter(dir);
   return {
     chapter: model.updated,
+    modified: model.modified,
     sections: Object.fromEntries(model.sections.map((s) => [s.heading.text, s.updated])),
     missing: model.historyMissing,
   };
@@ -71,6 +72,8 @@ describe('dates of last change from the git history', () => {
   it('dates each section by the newest commit among its own lines, and the chapter by the newest of all its text', () => {
     expect(datesOf(content())).toEqual({
       chapter: '2026-03-06',
+      // The same commit to the second, in UTC: 20:30 at UTC−5 on 5 March.
+      modified: '2026-03-06T01:30:00Z',
       sections: {
         // An h2 holds its h3s: its date is theirs when they changed last.
         '14.1 技术发展总结': '2026-03-06',
@@ -104,6 +107,7 @@ describe('dates of last change from the git history', () => {
     git(os.tmpdir(), ['clone', '-q', '--depth', '1', `file://${repo}`, shallow]);
     expect(datesOf(path.join(shallow, 'content'))).toEqual({
       chapter: undefined,
+      modified: undefined,
       sections: {
         '14.1 技术发展总结': undefined,
         '14.1.1 推理优化技术演进': undefined,

@@ -1,0 +1,22 @@
+/**
+ * The book's one stylesheet. It sets no font, size or colour: a reading system brings its own CJK
+ * fonts, the reader's size, and light, sepia or dark themes, and a book that forced any of them
+ * would fight it. Rules use `currentColor` and relative units, so they follow whatever the
+ * reader chose.
+ */
+export const BOOK_STYLESHEET = `@charset "UTF-8";
+body { line-height: 1.7; }
+h1, h2, h3 { line-height: 1.35; page-break-after: avoid; break-after: avoid; }
+table { border-collapse: collapse; margin: 1em 0; }
+caption { font-weight: bold; text-align: start; padding-block: 0.3em; }
+th, td { border: 1px solid; padding: 0.25em 0.45em; text-align: start; vertical-align: top; }
+.table-region { overflow-x: auto; }
+.reference { padding-inline-start: 2em; text-indent: -2em; }
+.backrefs { font-size: smaller; }
+.backrefs a, .citation { text-decoration: none; }
+.term-places { margin: 0; padding-inline-start: 1.2em; }
+.term-gloss, .term-rows { font-size: smaller; }
+.term-index-letters ul, nav ol { list-style: none; padding-inline-start: 1em; }
+.term-index-letters li { display: inline; margin-inline-end: 0.5em; }
+pre { white-space: pre-wrap; }
+`;
