@@ -5,11 +5,11 @@
  * panel as back matter. Every id is the web page's, so `#1432-技术发展里程碑` names the same place
  * in both; links between the files are rewritten to reach them.
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import type { Heading } from '../headings.ts';
 import { type BookFile, epubContainer } from './container.ts';
-import { type BookHeading, navBody } from './nav-document.ts';
+import { type BookHeading, type Landmark, navBody } from './nav-document.ts';
 import {
   type BookFacts,
   containerDocument,
@@ -140,8 +140,8 @@ function accessibilityOf(hasMath: boolean, hasIndex: boolean) {
   };
 }
 
-/** Every file of the book, in container order, from its source. */
-export function bookFiles(source: BookSource): BookFile[] {
+/** The pages made fit for the book and linked to each other; which of them hold math. */
+function preparedPages(source: BookSource): { pages: BookPage[]; mathIn: Set<string> } {
   const pages = pagesOf(source);
   for (const page of pages) {
     bookMarkup(page.content);
@@ -155,51 +155,51 @@ export function bookFiles(source: BookSource): BookFile[] {
     relink(page.content, from, bookPages, fileOf);
     if (namespaceMath(page.content)) mathIn.add(page.file);
   }
-  const lang = select('html', source.chapterPage)?.properties.lang;
-  const page = (title: string, body: Element['children'], bodyType: string) =>
-    xhtmlDocument({ title, lang: String(lang ?? 'zh-CN'), body, bodyType, stylesheet: STYLESHEET });
-  const landmarks = [
+  return { pages, mathIn };
+}
+
+/** Where a reading system's "go to" menu leads: the 目录, the start, and each part that has a role. */
+function landmarksOf(source: BookSource, pages: readonly BookPage[]): Landmark[] {
+  return [
     { type: 'toc', label: source.tocTitle, href: `${NAV}#toc` },
     { type: 'bodymatter', label: source.facts.title, href: pages[0].file },
-    ...pages
-      .filter(
-        (p) =>
-          p.content.properties['epub:type'] && p.content.properties['epub:type'] !== 'bodymatter',
-      )
-      .map((p) => ({
-        type: String(p.content.properties['epub:type']),
-        label: p.title,
-        href: p.file,
-      })),
+    ...pages.flatMap((p) => {
+      const type = p.content.properties['epub:type'];
+      return type ? [{ type: String(type), label: p.title, href: p.file }] : [];
+    }),
   ];
-  const nav = {
-    file: NAV,
-    text: page(
-      source.tocTitle,
-      navBody(source.tocTitle, bookHeadings(source, pages), landmarks),
-      'frontmatter',
-    ),
-  };
+}
+
+/** The manifest: every XHTML file in reading order (all in the spine), then the stylesheet. */
+function manifestOf(reading: readonly { file: string }[], mathIn: ReadonlySet<string>) {
+  const items: ManifestItem[] = reading.map((d, i) => ({
+    id: `p${i}`,
+    href: d.file,
+    mediaType: 'application/xhtml+xml',
+    properties: [...(d.file === NAV ? ['nav'] : []), ...(mathIn.has(d.file) ? ['mathml'] : [])],
+    inSpine: true,
+  }));
+  return [...items, { id: 'css', href: STYLESHEET, mediaType: 'text/css', inSpine: false }];
+}
+
+/** Every file of the book, in container order, from its source. */
+export function bookFiles(source: BookSource): BookFile[] {
+  const { pages, mathIn } = preparedPages(source);
+  const lang = String(select('html', source.chapterPage)?.properties.lang ?? 'zh-CN');
+  const xhtml = (title: string, body: ElementContent[], bodyType: string) =>
+    xhtmlDocument({ title, lang, body, bodyType, stylesheet: STYLESHEET });
+  const toc = navBody(source.tocTitle, bookHeadings(source, pages), landmarksOf(source, pages));
+  const nav = { file: NAV, text: xhtml(source.tocTitle, toc, 'frontmatter') };
   const documents = pages.map((p) => ({
     file: p.file,
-    text: page(p.title, [p.content], p.bodyType),
+    text: xhtml(p.title, [p.content], p.bodyType),
   }));
   // The 目录 reads where the chapter writes it: after the opening part.
   const reading = [documents[0], nav, ...documents.slice(1)];
-  const items: ManifestItem[] = [
-    ...reading.map((d, i) => ({
-      id: `p${i}`,
-      href: d.file,
-      mediaType: 'application/xhtml+xml',
-      properties: [...(d === nav ? ['nav'] : []), ...(mathIn.has(d.file) ? ['mathml'] : [])],
-      inSpine: true,
-    })),
-    { id: 'css', href: STYLESHEET, mediaType: 'text/css', inSpine: false },
-  ];
   const facts = { ...source.facts, ...accessibilityOf(mathIn.size > 0, !!source.terms) };
   return [
     { path: 'META-INF/container.xml', data: containerDocument(`${DIR}/package.opf`) },
-    { path: `${DIR}/package.opf`, data: packageDocument(facts, items) },
+    { path: `${DIR}/package.opf`, data: packageDocument(facts, manifestOf(reading, mathIn)) },
     ...reading.map((d) => ({ path: `${DIR}/${d.file}`, data: d.text })),
     { path: `${DIR}/${STYLESHEET}`, data: BOOK_STYLESHEET },
   ];

@@ -119,7 +119,9 @@ export function packageDocument(book: BookFacts, items: ManifestItem[]): string 
       ),
     ],
   );
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + toXml(pkg) + '\n';
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' + toXml(pkg, { closeEmptyElements: true }) + '\n'
+  );
 }
 
 /** `META-INF/container.xml`: where the package document is. */
@@ -133,5 +135,9 @@ export function containerDocument(opfPath: string): string {
       ]),
     ],
   );
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + toXml(container) + '\n';
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    toXml(container, { closeEmptyElements: true }) +
+    '\n'
+  );
 }

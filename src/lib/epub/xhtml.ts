@@ -8,6 +8,7 @@ import type { Element, ElementContent, Nodes, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
+import { htmlVoidElements } from 'html-void-elements';
 import { toXml } from 'xast-util-to-xml';
 
 export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -125,6 +126,17 @@ export interface XhtmlPage {
   stylesheet: string;
 }
 
+const voids = new RegExp(`<(${htmlVoidElements.join('|')})( [^>]*)?></\\1>`, 'g');
+
+/**
+ * Void elements as `<br/>`, every other element with its end tag even when empty (`<td></td>`):
+ * XML either way, and read the same by a reading system that parses the page as HTML, where
+ * `<td/>` would open a cell and `<br></br>` would be two breaks.
+ */
+function selfClosingVoids(xml: string): string {
+  return xml.replace(voids, '<$1$2/>');
+}
+
 /** One XHTML content document of the book, serialised as XML. */
 export function xhtmlDocument(page: XhtmlPage): string {
   const html = h(
@@ -136,5 +148,9 @@ export function xhtmlDocument(page: XhtmlPage): string {
     ],
   );
   const tree: Root = { type: 'root', children: [{ type: 'doctype' }, html] };
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + toXml(toXast(tree)) + '\n';
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    selfClosingVoids(toXml(toXast(tree))) +
+    '\n'
+  );
 }
