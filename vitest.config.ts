@@ -4,6 +4,7 @@ import { getViteConfig } from 'astro/config';
 /** Gates that read the built site without a browser; every other gate drives one. */
 const buildGates = [
   'csp',
+  'epubcheck',
   'external-links',
   'html-validate',
   'links',
