@@ -4,6 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildHeadersFile, type PagePolicy, servedPaths } from '../lib/security-headers.ts';
 
+/** The types of the files the build writes beside the pages. */
+const fileTypes: Record<string, string> = {
+  md: 'text/markdown',
+  txt: 'text/plain',
+  epub: 'application/epub+zip',
+};
+const typeOf = (file: string) => fileTypes[file.slice(file.lastIndexOf('.') + 1)];
+
 const metaPattern = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
 
 function htmlFiles(dir: string, sub = ''): string[] {
@@ -49,9 +57,9 @@ export default function securityHeaders(): AstroIntegration {
         }
         const textFiles = fs
           .readdirSync(out)
-          .filter((f) => /\.(md|txt)$/.test(f))
+          .filter((f) => /\.(md|txt|epub)$/.test(f))
           .sort()
-          .map((f) => ({ path: f, type: f.endsWith('.md') ? 'text/markdown' : 'text/plain' }));
+          .map((f) => ({ path: f, type: typeOf(f) }));
         fs.writeFileSync(path.join(out, '_headers'), buildHeadersFile(base, pages, textFiles));
         logger.info(`_headers written for ${pages.length} page(s)`);
       },

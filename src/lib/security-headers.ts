@@ -65,7 +65,11 @@ export function buildHeadersFile(
       lines.push(p, `  Content-Security-Policy: ${headerPolicy(page.metaPolicy)}`);
   }
   // Hosts guess a text file's type but rarely its charset; Chinese text read as Latin-1 is unreadable.
+  // A binary file (the EPUB) gets its type alone: many hosts do not know it, and serve it as bytes.
   for (const file of textFiles)
-    lines.push(prefix + file.path, `  Content-Type: ${file.type}; charset=utf-8`);
+    lines.push(
+      prefix + file.path,
+      `  Content-Type: ${file.type}${file.type.startsWith('text/') ? '; charset=utf-8' : ''}`,
+    );
   return lines.join('\n') + '\n';
 }

@@ -27,6 +27,7 @@ export const GET: APIRoute = ({ site }) => {
     '',
     `- [${chapter.title}（Markdown 原文）](${url(chapter.markdownFile)}): 全章原文，含目录、表格与参考文献`,
     `- [${chapter.title}（网页版）](${url()}): 同一文本的 HTML 版本，含图表、术语索引与引用格式`,
+    `- [${chapter.title}（EPUB 电子书）](${url(chapter.epubFile)}): 同一文本的 EPUB 3 版本，含目录、参考文献与术语索引`,
     '',
     '## Optional',
     '',

@@ -18,8 +18,9 @@ export const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 /**
  * What the page adds for a reader with a browser and that a book leaves out: buttons and the
  * matrix's filters, scripts and templates, copy-links, drawn marks (each mark's value is in its
- * cell's text), dates and source links beside headings, links to the figures' data files, and the
- * sentence of the cite panel that speaks of the page's script.
+ * cell's text), dates and source links beside headings, links to the figures' data files and to
+ * the page's other forms (this book among them), and the sentence of the cite panel that speaks
+ * of the page's script.
  */
 export const PAGE_FURNITURE = [
   'button',
@@ -32,6 +33,7 @@ export const PAGE_FURNITURE = [
   '[data-added]',
   '[data-enc]',
   '.figure-data',
+  '.other-forms',
   '.cite-note [data-dated]',
 ].join(', ');
 
@@ -148,9 +150,5 @@ export function xhtmlDocument(page: XhtmlPage): string {
     ],
   );
   const tree: Root = { type: 'root', children: [{ type: 'doctype' }, html] };
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    selfClosingVoids(toXml(toXast(tree))) +
-    '\n'
-  );
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + selfClosingVoids(toXml(toXast(tree))) + '\n';
 }

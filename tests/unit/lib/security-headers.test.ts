@@ -49,4 +49,17 @@ describe('_headers file', () => {
     expect(lines.at(-1)).toBe(`  Content-Security-Policy: ${headerPolicy(meta)}`);
     expect(file.match(/Content-Security-Policy/g)).toHaveLength(1);
   });
+
+  it('gives a text file its type with UTF-8 and a binary file (the EPUB) its type alone', () => {
+    const file = buildHeadersFile(
+      '/',
+      [],
+      [
+        { path: 'chapter-14.epub', type: 'application/epub+zip' },
+        { path: 'chapter-14.md', type: 'text/markdown' },
+      ],
+    );
+    expect(file).toContain('/chapter-14.epub\n  Content-Type: application/epub+zip\n');
+    expect(file).toContain('/chapter-14.md\n  Content-Type: text/markdown; charset=utf-8\n');
+  });
 });
