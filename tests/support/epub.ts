@@ -14,8 +14,7 @@ import { contentDir, distDir } from './paths.ts';
 export const epubcheckJar = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
 
 /** The built book's path in a build. */
-export const bookPath = (dir = distDir) =>
-  path.join(dir, prepareChapter(contentDir).epubFile);
+export const bookPath = (dir = distDir) => path.join(dir, prepareChapter(contentDir).epubFile);
 
 /** epubcheck's verdict on a book: its exit code and what it printed. */
 export async function epubcheck(file: string): Promise<{ code: number; output: string }> {
