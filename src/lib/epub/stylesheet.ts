@@ -10,7 +10,6 @@ h1, h2, h3 { line-height: 1.35; page-break-after: avoid; break-after: avoid; }
 table { border-collapse: collapse; margin: 1em 0; }
 caption { font-weight: bold; text-align: start; padding-block: 0.3em; }
 th, td { border: 1px solid; padding: 0.25em 0.45em; text-align: start; vertical-align: top; }
-.table-region { overflow-x: auto; }
 .reference { padding-inline-start: 2em; text-indent: -2em; }
 .backrefs { font-size: smaller; }
 .backrefs a, .citation { text-decoration: none; }

@@ -82,8 +82,10 @@ export function namespaceMath(tree: Root | Element): boolean {
 export function bookMarkup(tree: Root | Element): void {
   removeAll(tree, PAGE_FURNITURE);
   // Headings sat in a wrapper beside their copy-link and tools, now gone; a visually hidden
-  // word (拉丁字母 before a letter) is plain text in a book, whose reader may not hide it.
-  unwrapAll(tree, '.heading-wrapper, .sr-only');
+  // word (拉丁字母 before a letter) is plain text in a book, whose reader may not hide it; and a
+  // table's scrolling region would be one unbreakable block to a paginating reader, which moves
+  // it whole to the next page and cuts off what does not fit.
+  unwrapAll(tree, '.heading-wrapper, .sr-only, .table-region');
   dropDataAttributes(tree);
 }
 
