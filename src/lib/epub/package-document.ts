@@ -16,7 +16,6 @@ export interface BookFacts {
   modified: string;
   description?: string;
   authors?: string[];
-  publisher?: string;
   /** YYYY-MM-DD, YYYY-MM or YYYY. */
   published?: string;
   /** An SPDX licence identifier, and the page that states it. */
@@ -58,7 +57,6 @@ function metadataOf(book: BookFacts) {
     x('dc:language', book.lang),
     meta('dcterms:modified', book.modified),
     ...(book.authors ?? []).map((name) => x('dc:creator', name)),
-    ...(book.publisher ? [x('dc:publisher', book.publisher)] : []),
     ...(book.published ? [x('dc:date', book.published)] : []),
     ...(book.license
       ? [
