@@ -10,6 +10,7 @@ import {
   miniBrowserPath,
   webkitDriverPath,
 } from '../support/browser-paths.ts';
+import { epubcheckJar } from '../support/epub.ts';
 import { javaPath } from '../support/nu-checker.ts';
 
 const run = promisify(execFile);
@@ -26,6 +27,7 @@ describe('the browser check before the tests', () => {
     WEBKIT_DRIVER_PATH: webkitDriverPath,
     MINIBROWSER_PATH: miniBrowserPath,
     JAVA_PATH: javaPath,
+    EPUBCHECK_JAR: epubcheckJar,
   };
   const check = (paths: Partial<typeof installed> = {}) =>
     run('bash', [script], {
@@ -46,7 +48,7 @@ describe('the browser check before the tests', () => {
   beforeEach(() => rm(join(stubs, 'calls'), { force: true }));
   afterAll(() => rm(stubs, { recursive: true, force: true }));
 
-  it('installs nothing when the three engines, Xvfb, a CJK font and Java are there, every time it runs', async () => {
+  it('installs nothing when the three engines, Xvfb, a CJK font, Java and epubcheck are there, every time it runs', async () => {
     // Repeated: a check that races with its own pipe passes some runs and fails others.
     for (let i = 0; i < 20; i++) expect(await check()).not.toBeInstanceOf(Error);
     expect(await calls()).toBe('');
@@ -71,6 +73,12 @@ describe('the browser check before the tests', () => {
     },
     // The Nu Html Checker's jar comes from npm; the Java it runs on from Debian.
     { missing: 'Java', paths: { JAVA_PATH: '/nonexistent/java' }, package: 'default-jre-headless' },
+    // The EPUB validator: Debian ships it as a jar for that Java.
+    {
+      missing: 'epubcheck',
+      paths: { EPUBCHECK_JAR: '/nonexistent/epubcheck.jar' },
+      package: 'epubcheck',
+    },
   ])(
     'asks apt-get for $package, and only for what is missing, when $missing is missing',
     async ({ paths, package: name }) => {
