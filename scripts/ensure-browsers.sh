@@ -3,9 +3,8 @@
 # Chromium, Firefox ESR, and WebKitGTK's MiniBrowser through WebKitWebDriver (Safari's engine).
 # MiniBrowser has no headless mode, so it runs on Xvfb's virtual display. The validators that run
 # on Java (the Nu Html Checker, whose jar comes from npm, and epubcheck, from Debian) use Debian's
-# Java. Installs whatever is
-# missing with apt-get, together with a CJK font so pages render as a reader sees them; when
-# everything is there it does nothing.
+# Java. Installs whatever is missing with apt-get, together with a CJK font so pages render as a
+# reader sees them; when everything is there it does nothing.
 set -euo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 FIREFOX="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
