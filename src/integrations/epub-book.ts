@@ -32,7 +32,7 @@ export default function epubBookIntegration(
         const modified = chapter.modified ?? newestFileTime(contentDir);
         if (!chapter.modified)
           logger.warn(
-            `The book's date of last change is its content files' newest, ${modified}: ${chapter.historyMissing}.`,
+            `The book's date of last change is its content files' newest, ${modified}: ${chapter.historyMissing ?? 'no line of the chapter is committed yet'}.`,
           );
         const bytes = epubBook({
           chapterUrl,
@@ -75,9 +75,9 @@ function bookFacts(chapter: ChapterModel, url: string, modified: string) {
 }
 
 /**
- * Without git history (a tarball, a shallow clone) the book still needs its dcterms:modified,
- * which EPUB requires: the content files' newest modification time, which a copy keeps, never
- * the clock's.
+ * Without git history (a tarball, a shallow clone) the book still needs the dcterms:modified EPUB
+ * requires: the content files' newest modification time, a fact of the content, where the clock's
+ * would be a fact of the build and differ on every run.
  */
 function newestFileTime(dir: string): string {
   const newest = Math.max(
