@@ -9,6 +9,7 @@ import { prepareChapter } from './src/chapter/read-chapter.ts';
 import { contentDirectory, scriptHash, siteSettings } from './src/integrations/site-config.ts';
 import anchorRecord from './src/integrations/anchor-record.ts';
 import chapterModel from './src/integrations/chapter-model.ts';
+import offlineWorker from './src/integrations/offline-worker.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { chapterPlugins } from './src/plugins/index.ts';
@@ -59,6 +60,8 @@ export default defineConfig({
     // Before indexing: the aliases of renamed fragments are part of the page.
     anchorRecord(contentDir, { update: process.env.ANCHOR_RECORD === 'update' }),
     pagefindIndex(chapter),
+    // Last: its precache list is every file the build wrote, Pagefind's included.
+    offlineWorker(),
   ],
   security: {
     csp: {
