@@ -190,8 +190,9 @@ export async function hostObservedBuild(dir: string, base = '/'): Promise<Observ
     }
     if (urlPath === `/${RECORDER}`) {
       res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-      // Kept by the browser's cache, so a page reloaded with the network down still records.
-      res.setHeader('Cache-Control', 'max-age=3600');
+      // Kept by the browser's cache, so a page reloaded with the network down still records (WebKit
+      // revalidates on reload what is not immutable).
+      res.setHeader('Cache-Control', 'max-age=3600, immutable');
       res.end(recorder);
       return true;
     }
