@@ -177,6 +177,7 @@ describe('with nothing kept and the network gone, the tools say so (Chromium)', 
     await reader.expectProblems(
       /request failed: .*tools\..*\.js/,
       /request failed: .*dialog\..*\.js/,
+      /^console: Failed to load resource: net::ERR_INTERNET_DISCONNECTED/,
     );
 
     // Back online, the same button opens search.
@@ -203,7 +204,7 @@ describe('search with its files blocked (Chromium)', () => {
           () => document.querySelector<HTMLElement>('.search-dialog .search-more')!.hidden,
         ),
       ).toBe(false);
-      await reader.expectProblems(/503 \/pagefind\/pagefind\.js/, /pagefind\.js/);
+      await reader.expectProblems(/^503 \/pagefind\/pagefind\.js$/, /^console: .* 503/);
     } finally {
       chromium.server.unblock();
     }
@@ -221,7 +222,7 @@ describe('search with its files blocked (Chromium)', () => {
       await expect
         .poll(() => reader.evaluate(searchStatus))
         .toBe('搜索暂不可用：未能加载搜索文件，请检查网络后重试');
-      await reader.expectProblems(/503 \/pagefind\//);
+      await reader.expectProblems(/^503 \/pagefind\//, /^console: .* 503/);
     } finally {
       chromium.server.unblock();
     }
