@@ -1,4 +1,2 @@
-interface ImportMetaEnv {
-  /** Whether the build keeps the site for offline reading (set by src/integrations/offline-worker.ts). */
-  readonly SERVICE_WORKER: boolean;
-}
+/** Whether the build keeps the site for offline reading (set by src/integrations/offline-worker.ts). */
+declare const __OFFLINE_WORKER__: boolean;

@@ -18,10 +18,10 @@ export default function offlineWorker(): AstroIntegration {
     name: 'offline-worker',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        // Read by the page's script; `astro dev` never registers a worker whatever this says.
-        updateConfig({
-          vite: { define: { 'import.meta.env.SERVICE_WORKER': JSON.stringify(enabled) } },
-        });
+        // Read by the page's script; `astro dev` never registers a worker whatever this says. A
+        // constant of its own, not an `import.meta.env` field, which Vitest would copy into the
+        // environment of every build a test runs.
+        updateConfig({ vite: { define: { __OFFLINE_WORKER__: JSON.stringify(enabled) } } });
       },
       'astro:config:done': ({ config }) => {
         base = config.base.replace(/\/?$/, '/');

@@ -15,8 +15,7 @@ let outdated = false;
 export const pageOutdated = () => outdated;
 
 export function keepForOffline(status: HTMLElement) {
-  if (!import.meta.env.PROD || !import.meta.env.SERVICE_WORKER || !('serviceWorker' in navigator))
-    return;
+  if (!import.meta.env.PROD || !__OFFLINE_WORKER__ || !('serviceWorker' in navigator)) return;
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const worker = navigator.serviceWorker;
   // A page that had no worker is taken over by the one it installed: the same build.

@@ -254,54 +254,58 @@ describe('a new build reaches an online reader, whole (Chromium)', () => {
   afterAll(removeBuilds);
   const chromium = useEngine('chromium', tempDir('chapter-first-served-'));
 
-  it('sees the new sentence by the second load, and no load mixes the two builds’ files', async () => {
-    chromium.server.deploy(builds[0]);
-    const received: { path: string; body: Promise<Buffer | null> }[] = [];
-    const reader = await chromium.open('', {
-      beforeLoad: (page) =>
-        void page.on('response', (r) =>
-          received.push({
-            path: new URL(r.url()).pathname,
-            body: r.body().catch(() => null),
-          }),
-        ),
-    });
-    const page = reader.playwright;
-    /** The build a load came from, told by its sentence, after checking every file it got is that build's. */
-    const load = async () => {
-      const html = await page.content();
-      const at = html.includes(sentence[1]) ? 1 : html.includes(sentence[0]) ? 0 : -1;
-      expect(at).not.toBe(-1);
-      expect(await mixedIn(received.splice(0), builds[at])).toEqual([]);
-      return at;
-    };
-    await reader.evaluate(untilKept);
-    expect(await load()).toBe(0);
+  it(
+    'sees the new sentence by the second load, and no load mixes the two builds’ files',
+    { timeout: 90_000 },
+    async () => {
+      chromium.server.deploy(builds[0]);
+      const received: { path: string; body: Promise<Buffer | null> }[] = [];
+      const reader = await chromium.open('', {
+        beforeLoad: (page) =>
+          void page.on('response', (r) =>
+            received.push({
+              path: new URL(r.url()).pathname,
+              body: r.body().catch(() => null),
+            }),
+          ),
+      });
+      const page = reader.playwright;
+      /** The build a load came from, told by its sentence, after checking every file it got is that build's. */
+      const load = async () => {
+        const html = await page.content();
+        const at = html.includes(sentence[1]) ? 1 : html.includes(sentence[0]) ? 0 : -1;
+        expect(at).not.toBe(-1);
+        expect(await mixedIn(received.splice(0), builds[at])).toEqual([]);
+        return at;
+      };
+      await reader.evaluate(untilKept);
+      expect(await load()).toBe(0);
 
-    chromium.server.deploy(builds[1]);
-    await reader.reload();
-    const second = await load();
-    if (second === 0) {
-      // Served whole from what was kept while the new build is fetched; once it has taken over,
-      // this page says so, and a tool that would need a file of its own build asks for a reload.
-      await expect.poll(() => reader.evaluate(readerStatus)).toBe('本章已更新，刷新以查看');
+      chromium.server.deploy(builds[1]);
+      await reader.reload();
+      const second = await load();
+      if (second === 0) {
+        // Served whole from what was kept while the new build is fetched; once it has taken over,
+        // this page says so, and a tool that would need a file of its own build asks for a reload.
+        await expect.poll(() => reader.evaluate(readerStatus)).toBe('本章已更新，刷新以查看');
+        await page.locator('button[data-copy-section="14.1.2 核心技术体系"]').click();
+        await expect
+          .poll(() => reader.evaluate(readerStatus))
+          .toBe('复制失败：本章已更新，请刷新后再复制');
+        expect(await load()).toBe(0);
+        await reader.reload();
+        expect(await load()).toBe(1);
+      }
+      // The new build's Markdown and search texts go with its page.
       await page.locator('button[data-copy-section="14.1.2 核心技术体系"]').click();
       await expect
-        .poll(() => reader.evaluate(readerStatus))
-        .toBe('复制失败：本章已更新，请刷新后再复制');
-      expect(await load()).toBe(0);
-      await reader.reload();
+        .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+        .toContain(sentence[1]);
+      await openSearch(reader);
+      await search(reader, '推理效率与能效');
       expect(await load()).toBe(1);
-    }
-    // The new build's Markdown and search texts go with its page.
-    await page.locator('button[data-copy-section="14.1.2 核心技术体系"]').click();
-    await expect
-      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toContain(sentence[1]);
-    await openSearch(reader);
-    await search(reader, '推理效率与能效');
-    expect(await load()).toBe(1);
-  });
+    },
+  );
 });
 
 /** Each file a page received that is not, byte for byte, the same file of `dir`'s build. */

@@ -75,8 +75,9 @@ export async function withBuildLockAsync<T>(build: () => Promise<T>): Promise<T>
 /** A real `astro build` of a content folder, as an author would run it, into `outDir` (a new temporary folder by default). */
 export function buildContent(content: string, outDir = tempDir('chapter-build-')) {
   made.push(path.join(root, 'node_modules/.astro', outDir.replace(/\W+/g, '_')));
-  // The site comes from the content's facts file, as in an author's build.
-  const { SITE_URL: _, ...inherited } = process.env;
+  // The site comes from the content's facts file, as in an author's build; and Vitest's
+  // NODE_ENV=test would make it a build that is not for production (no service worker).
+  const { SITE_URL: _, NODE_ENV: __, ...inherited } = process.env;
   const result = withBuildLock(() =>
     spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,
