@@ -33,16 +33,24 @@ export function offlineWorkerEnabled(value: string | undefined): boolean {
   throw new Error(`SERVICE_WORKER must be "on" or "off", not "${value}"`);
 }
 
-/** Workbox `generateSW` options for a build in `outDir` served under `base`. */
-export function workerOptions(outDir: string, base: string) {
+/** Which files of a build in `outDir`, served under `base`, the worker keeps, and under what URLs. */
+export function manifestOptions(outDir: string, base: string) {
   return {
     globDirectory: outDir,
     globPatterns: PRECACHED,
-    swDest: `${outDir}/${WORKER_FILE}`,
     // Entries are relative to the build; the site is served under its base.
     modifyURLPrefix: { '': base },
     // Vite's file names carry their content's hash already: no revision needed to tell versions.
     dontCacheBustURLsMatching: /\/_astro\//,
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+  };
+}
+
+/** Workbox `generateSW` options for a build in `outDir` served under `base`. */
+export function workerOptions(outDir: string, base: string) {
+  return {
+    ...manifestOptions(outDir, base),
+    swDest: `${outDir}/${WORKER_FILE}`,
     // A new build takes over at once, whole: it is installed only once every file of it is
     // cached, and every later load is served from it (see docs/architecture.md).
     skipWaiting: true,
@@ -55,6 +63,5 @@ export function workerOptions(outDir: string, base: string) {
     inlineWorkboxRuntime: true,
     mode: 'production',
     sourcemap: false,
-    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   };
 }

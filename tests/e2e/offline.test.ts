@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContent, removeBuilds, tempDir } from '../support/build-content.ts';
 import { engineNames, type ReaderPage, useEngine } from '../support/engines.ts';
-import { contentDir, distDir } from '../support/paths.ts';
+import { contentDir, distDir, subBase, subDistDir } from '../support/paths.ts';
 
 /*
  * Reading with the network gone. After one visit the service worker has kept the site, so every
@@ -328,3 +328,48 @@ async function mixedIn(received: { path: string; body: Promise<Buffer | null> }[
   }
   return mixed;
 }
+
+describe('under a sub-path (Chromium)', () => {
+  const chromium = useEngine('chromium', subDistDir, subBase);
+
+  it('the worker’s scope is the base, and the page reloads and searches offline', async () => {
+    const reader = await chromium.open('');
+    await reader.evaluate(untilKept);
+    expect(
+      await reader.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.scope),
+    ).toBe(chromium.server.url);
+    await reader.playwright.context().setOffline(true);
+    await reader.reload();
+    await openSearch(reader);
+    expect((await search(reader, '量化')).status).not.toContain('不可用');
+  });
+});
+
+describe('turned off for a deploy (Chromium)', () => {
+  let off = '';
+  beforeAll(() => {
+    const built = buildContent(contentDir, undefined, { SERVICE_WORKER: 'off' });
+    if (built.status !== 0) throw new Error(built.output);
+    off = built.outDir;
+  }, 120_000);
+  afterAll(removeBuilds);
+  const chromium = useEngine('chromium');
+
+  it('a reader who kept the site lets it go: the next build’s worker removes itself and what it kept', async () => {
+    const reader = await chromium.open('');
+    await reader.evaluate(untilKept);
+    chromium.server.deploy(off);
+    await reader.reload();
+    const gone = () =>
+      reader.evaluate(async () => [
+        (await navigator.serviceWorker.getRegistration()) === undefined,
+        (await caches.keys()).length,
+      ]);
+    await expect.poll(gone).toEqual([true, 0]);
+    // From the next load on, the page comes from the network, and registers nothing.
+    await reader.reload();
+    expect(await reader.evaluate(() => navigator.serviceWorker.controller)).toBe(null);
+    await reader.playwright.waitForTimeout(1000);
+    expect(await gone()).toEqual([true, 0]);
+  });
+});
