@@ -167,11 +167,11 @@ describe('with nothing kept and the network gone, the tools say so (Chromium)', 
     await page.locator('button[data-copy-section="14.1.2 核心技术体系"]').click();
     await expect
       .poll(() => page.evaluate(readerStatus))
-      .toBe('复制失败：未能加载复制功能（网络已断开），请检查网络后重试');
+      .toBe('复制失败：未能加载复制功能，请检查网络后重试');
     await page.locator('button[data-search-open]').click();
     await expect
       .poll(() => page.evaluate(readerStatus))
-      .toBe('搜索暂不可用：未能加载搜索（网络已断开），请检查网络后重试');
+      .toBe('搜索暂不可用：未能加载搜索，请检查网络后重试');
     expect(await page.locator('#reader-status').isVisible()).toBe(true);
     expect(await page.locator('#reader-status').getAttribute('role')).toBe('status');
     await reader.expectProblems(

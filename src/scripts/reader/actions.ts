@@ -3,7 +3,7 @@
  * listeners. The tools themselves load on first use.
  */
 import { isFirstTap } from './first-tap.ts';
-import { offlineNote, report } from './status.ts';
+import { report } from './status.ts';
 
 const tools = () => import('./tools.ts');
 const COPIES = 'a.anchor-link, button[data-copy-section], button[data-copy-cite]';
@@ -31,7 +31,7 @@ export function startReaderActions(status: HTMLElement) {
     text.catch(() => undefined);
     void loaded.then(
       (m) => m.settle(written, text, target, status),
-      () => report(status, `复制失败：未能加载复制功能${offlineNote()}，请检查网络后重试`, 'error'),
+      () => report(status, '复制失败：未能加载复制功能，请检查网络后重试', 'error'),
     );
   });
 

@@ -1,4 +1,4 @@
-import { offlineNote, readerStatus, report } from '../reader/status.ts';
+import { readerStatus, report } from '../reader/status.ts';
 
 /**
  * Opens search from the header button or Ctrl+K / ⌘+K (no single-key shortcut: WCAG 2.1.4).
@@ -32,11 +32,7 @@ class SearchLauncher extends HTMLElement {
         // Without its module there is no dialog to speak in: the page's status says it.
         () => {
           typed = undefined;
-          report(
-            readerStatus(),
-            `搜索暂不可用：未能加载搜索${offlineNote()}，请检查网络后重试`,
-            'error',
-          );
+          report(readerStatus(), '搜索暂不可用：未能加载搜索，请检查网络后重试', 'error');
         },
       );
     };
