@@ -114,7 +114,7 @@ const copiedSection = async (page: Page, title: string) => {
   return chapterMd.slice(start, end);
 };
 
-describe('offline after one visit, in Chromium’s offline mode', () => {
+describe('offline after one visit, in Chromium’s own offline mode', () => {
   const chromium = useEngine('chromium');
 
   it(
@@ -124,7 +124,7 @@ describe('offline after one visit, in Chromium’s offline mode', () => {
       const reader = await chromium.open('');
       const page = reader.playwright;
       await reader.evaluate(untilKept);
-      await page.context().setOffline(true);
+      await reader.setOffline(true);
       await offlineJourney(reader);
       // The clipboard holds the section's own source, from the kept Markdown.
       await page.goto(page.url().split('#')[0] + '#1412-核心技术体系');
@@ -137,11 +137,23 @@ describe('offline after one visit, in Chromium’s offline mode', () => {
   );
 });
 
+describe('offline after one visit, in Firefox’s own offline mode', () => {
+  const firefox = useEngine('firefox');
+
+  it('every tool works from what was kept', { timeout: 90_000 }, async () => {
+    const page = await firefox.open('');
+    await page.evaluate(untilKept);
+    await page.setOffline(true);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await offlineJourney(page);
+  });
+});
+
 for (const name of engineNames) {
   describe(`offline after one visit, ${name}, with the server gone`, () => {
     const engine = useEngine(name);
 
-    it('every tool works from what was kept', async () => {
+    it('every tool works from what was kept', { timeout: 90_000 }, async () => {
       const page = await engine.open('');
       await page.evaluate(untilKept);
       await engine.server.disconnect();

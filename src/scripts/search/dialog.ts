@@ -168,10 +168,14 @@ class SearchUi {
   );
   private empty = el('div', { className: 'search-empty', hidden: true });
   /** Shown when a part of search could not load: runs the search again, loading what failed. */
-  private retry = el(
-    'button',
-    { type: 'button', className: 'search-more tool-button', hidden: true },
-    '重试',
+  private retry = Object.assign(
+    el('button', { type: 'button', className: 'search-more tool-button', hidden: true }, '重试'),
+    {
+      onclick: () => {
+        this.input.focus();
+        void this.run(this.input.value);
+      },
+    },
   );
   private opener: HTMLElement | undefined;
   private latest = 0;
@@ -236,10 +240,6 @@ class SearchUi {
       if (show) this.partialList.querySelector('a')?.focus();
     });
     this.dialog.addEventListener('keydown', (e) => this.onKey(e));
-    this.retry.addEventListener('click', () => {
-      this.input.focus();
-      void this.run(this.input.value);
-    });
   }
 
   open(opener: HTMLElement, typed: string) {

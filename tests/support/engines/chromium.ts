@@ -93,6 +93,9 @@ class ChromiumPage extends ObservedPage implements ChromiumReaderPage {
   async screenshot(file: string) {
     await this.playwright.screenshot({ path: file });
   }
+  setOffline(offline: boolean) {
+    return this.playwright.context().setOffline(offline);
+  }
   protected closeDocument() {
     return this.playwright.context().close();
   }
