@@ -13,6 +13,14 @@ import { contentDir, distDir, subBase, subDistDir } from '../support/paths.ts';
  * mode (Playwright), and in every engine by stopping the test server, a real drop for the page.
  */
 
+/** Set SCREENSHOT_DIR to keep a picture of what the reader is told at each moment. */
+async function picture(page: ReaderPage, moment: string) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot(path.join(dir, `offline-${page.engine}-${moment}.png`));
+}
+
 const chapterMd = fs.readFileSync(path.join(distDir, 'chapter-14.md'), 'utf8');
 const readerStatus = () => document.getElementById('reader-status')!.textContent;
 const searchStatus = () => document.querySelector('.search-dialog [role="status"]')?.textContent;
@@ -75,6 +83,7 @@ async function offlineJourney(page: ReaderPage) {
   expect(en.results).toBeGreaterThan(0);
   expect(en.card).toBe('PagedAttention');
   expect(en.status).not.toContain('不可用');
+  await picture(page, 'search-offline');
   await page.press('Escape');
 
   await page.click('button[data-copy-section="14.1.2 核心技术体系"]');
@@ -188,6 +197,7 @@ describe('with nothing kept and the network gone, the tools say so (Chromium)', 
     await expect
       .poll(() => page.evaluate(readerStatus))
       .toBe('搜索暂不可用：未能加载搜索，请检查网络后重试');
+    await picture(reader, 'nothing-kept-search');
     expect(await page.locator('#reader-status').isVisible()).toBe(true);
     expect(await page.locator('#reader-status').getAttribute('role')).toBe('status');
     await reader.expectProblems(
@@ -218,6 +228,7 @@ describe('search with its files blocked (Chromium)', () => {
         expect(found.results).toBeGreaterThan(0);
         expect(found.card).toBe('推测解码');
         expect(found.status).toMatch(/；部分匹配暂不可用（搜索引擎未能加载）$/);
+        await picture(reader, 'pagefind-blocked');
         expect(
           await reader.evaluate(
             () => document.querySelector<HTMLElement>('.search-dialog .search-more')!.hidden,
@@ -245,6 +256,7 @@ describe('search with its files blocked (Chromium)', () => {
         await expect
           .poll(() => reader.evaluate(searchStatus))
           .toBe('搜索暂不可用：未能加载搜索文件，请检查网络后重试');
+        await picture(reader, 'search-files-blocked');
         await reader.expectProblems(/^503 \/pagefind\//, /^console: .* 503/);
       } finally {
         chromium.server.unblock();
@@ -312,6 +324,7 @@ describe('a new build reaches an online reader, whole (Chromium)', () => {
         // Served whole from what was kept while the new build is fetched; once it has taken over,
         // this page says so, and a tool that would need a file of its own build asks for a reload.
         await expect.poll(() => reader.evaluate(readerStatus)).toBe('本章已更新，刷新以查看');
+        await picture(reader, 'updated-notice');
         await page.locator('button[data-copy-section="14.1.2 核心技术体系"]').click();
         await expect
           .poll(() => reader.evaluate(readerStatus))
