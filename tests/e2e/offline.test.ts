@@ -169,14 +169,14 @@ for (const name of engineNames) {
     it('every tool works from what was kept', { timeout: 90_000 }, async () => {
       const page = await engine.open('');
       await page.evaluate(untilKept);
-      await engine.server.disconnect();
+      await engine.network.disconnect();
       try {
         await offlineJourney(page);
         // WebKit asks the network, not its cache, for what the worker does not keep, so the
         // harness's recorder (no part of the site) cannot load in a page opened offline there.
         if (name === 'webkit') await page.expectProblems(/the page-problem recorder did not run/);
       } finally {
-        await engine.server.reconnect();
+        await engine.network.reconnect();
       }
     });
   });
@@ -220,7 +220,7 @@ describe('search with its files blocked (Chromium)', () => {
     'with Pagefind’s script blocked, the dialog shows the whole matches and says partial matches are unavailable',
     { timeout: 90_000 },
     async () => {
-      chromium.server.block(/^\/pagefind\/pagefind\.js$/);
+      chromium.network.block(/^\/pagefind\/pagefind\.js$/);
       try {
         const reader = await chromium.open('', { serviceWorkers: 'block' });
         await openSearch(reader);
@@ -236,7 +236,7 @@ describe('search with its files blocked (Chromium)', () => {
         ).toBe(false);
         await reader.expectProblems(/^503 \/pagefind\/pagefind\.js$/, /^console: .* 503/);
       } finally {
-        chromium.server.unblock();
+        chromium.network.unblock();
       }
     },
   );
@@ -245,7 +245,7 @@ describe('search with its files blocked (Chromium)', () => {
     'with every search file blocked, it says search is unavailable, and its retry works once the block is lifted',
     { timeout: 90_000 },
     async () => {
-      chromium.server.block(/^\/pagefind\//);
+      chromium.network.block(/^\/pagefind\//);
       const reader = await chromium.open('', { serviceWorkers: 'block' });
       try {
         await openSearch(reader);
@@ -259,7 +259,7 @@ describe('search with its files blocked (Chromium)', () => {
         await picture(reader, 'search-files-blocked');
         await reader.expectProblems(/^503 \/pagefind\//, /^console: .* 503/);
       } finally {
-        chromium.server.unblock();
+        chromium.network.unblock();
       }
       await reader.click('.search-dialog .search-more');
       await expect
@@ -294,7 +294,7 @@ describe('a new build reaches an online reader, whole (Chromium)', () => {
     'sees the new sentence by the second load, and no load mixes the two builds’ files',
     { timeout: 90_000 },
     async () => {
-      chromium.server.deploy(builds[0]);
+      chromium.network.deploy(builds[0]);
       const received: { path: string; body: Promise<Buffer | null> }[] = [];
       const reader = await chromium.open('', {
         beforeLoad: (page) =>
@@ -317,7 +317,7 @@ describe('a new build reaches an online reader, whole (Chromium)', () => {
       await reader.evaluate(untilKept);
       expect(await load()).toBe(0);
 
-      chromium.server.deploy(builds[1]);
+      chromium.network.deploy(builds[1]);
       await reader.reload();
       const second = await load();
       if (second === 0) {
@@ -395,7 +395,7 @@ describe('turned off for a deploy (Chromium)', () => {
   it('a reader who kept the site lets it go: the next build’s worker removes itself and what it kept', async () => {
     const reader = await chromium.open('');
     await reader.evaluate(untilKept);
-    chromium.server.deploy(off);
+    chromium.network.deploy(off);
     await reader.reload();
     const gone = () =>
       reader.evaluate(async () => [

@@ -9,6 +9,10 @@ export interface StaticServer {
   url: string;
   origin: string;
   close(): Promise<void>;
+}
+
+/** What a test can do to the network between the browsers and a hosted build. */
+export interface Network {
   /** Serves another build from now on, at the same address: a new deploy. */
   deploy(dir: string): void;
   /**
@@ -17,6 +21,12 @@ export interface StaticServer {
    */
   disconnect(): Promise<void>;
   reconnect(): Promise<void>;
+  /**
+   * Answers every request for a path (below the base) that a pattern matches with 503, as a proxy
+   * or a failed deploy of one file would; `unblock` lifts every block.
+   */
+  block(...patterns: RegExp[]): void;
+  unblock(): void;
 }
 
 /** Answers a request itself, returning true, before the built files are looked up; `path` is below the base. */
@@ -31,7 +41,7 @@ export async function serveDist(
   base = '/',
   headersFor: (path: string) => Iterable<[string, string]> = () => [],
   handle: Handler = () => false,
-): Promise<StaticServer> {
+): Promise<StaticServer & Omit<Network, 'block' | 'unblock'>> {
   const sirvOf = (d: string) => sirv(d, { dev: false, etag: true, extensions: ['html'] });
   let files = sirvOf(dir);
   const server = http.createServer((req, res) => {
@@ -122,12 +132,6 @@ export interface ObservedServer extends StaticServer {
   cspReports: string[];
   /** Requests answered with an error status, as `404 /path`. */
   failedResponses: string[];
-  /**
-   * Answers every request for a path (below the base) that a pattern matches with 503, as a proxy
-   * or a failed deploy of one file would; `unblock` lifts every block.
-   */
-  block(...patterns: RegExp[]): void;
-  unblock(): void;
 }
 
 const REPORTS = '__csp-reports';
@@ -153,7 +157,10 @@ const recorder = `(() => {
  * its head, a same-origin script that records problems in the page (`'self'` allows it, so no
  * source is added to the policy).
  */
-export async function hostObservedBuild(dir: string, base = '/'): Promise<ObservedServer> {
+export async function hostObservedBuild(
+  dir: string,
+  base = '/',
+): Promise<ObservedServer & Network> {
   const rulesOf = (d: string) => {
     const headersFile = path.join(d, '_headers');
     return fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : [];
