@@ -229,11 +229,13 @@ describe('search with its files blocked (Chromium)', () => {
         expect(found.card).toBe('推测解码');
         expect(found.status).toMatch(/；部分匹配暂不可用（搜索引擎未能加载）$/);
         await picture(reader, 'pagefind-blocked');
-        expect(
-          await reader.evaluate(
-            () => document.querySelector<HTMLElement>('.search-dialog .search-more')!.hidden,
-          ),
-        ).toBe(false);
+        await expect
+          .poll(() =>
+            reader.evaluate(
+              () => document.querySelector<HTMLElement>('.search-dialog .search-more')!.hidden,
+            ),
+          )
+          .toBe(false);
         await reader.expectProblems(/^503 \/pagefind\/pagefind\.js$/, /^console: .* 503/);
       } finally {
         chromium.network.unblock();
@@ -253,9 +255,21 @@ describe('search with its files blocked (Chromium)', () => {
           .poll(() => reader.evaluate(searchStatus))
           .toBe('搜索暂不可用：未能加载搜索文件，请检查网络后重试');
         await reader.type('推测解码');
+        // The query's own search has run (the texts asked for again, and refused) before the
+        // block is lifted: the dialog said so on opening, and says it again.
+        const refused = () =>
+          chromium.server.failedResponses.filter((r) => r.endsWith('/chapter-sections.json'));
+        await expect.poll(() => refused().length).toBeGreaterThanOrEqual(2);
         await expect
           .poll(() => reader.evaluate(searchStatus))
           .toBe('搜索暂不可用：未能加载搜索文件，请检查网络后重试');
+        await expect
+          .poll(() =>
+            reader.evaluate(
+              () => document.querySelector<HTMLElement>('.search-dialog .search-more')!.hidden,
+            ),
+          )
+          .toBe(false);
         await picture(reader, 'search-files-blocked');
         await reader.expectProblems(/^503 \/pagefind\//, /^console: .* 503/);
       } finally {
