@@ -252,11 +252,18 @@ class SearchUi {
     } else {
       this.input.select();
     }
-    // Loaded while the reader types; if the texts cannot be had, the dialog says so at once.
-    loadTexts().then(
-      () => void loadPagefind().catch(() => undefined),
-      (error: unknown) => this.input.value.trim() || this.unavailable(error),
-    );
+    void this.prepare();
+  }
+
+  /** Loads search while the reader types; if the texts cannot be had, says so at once. */
+  private async prepare() {
+    try {
+      await loadTexts();
+    } catch (error) {
+      if (!this.input.value.trim()) this.unavailable(error);
+      return;
+    }
+    await loadPagefind().catch(() => undefined);
   }
 
   private links(): HTMLAnchorElement[] {
@@ -285,7 +292,6 @@ class SearchUi {
   private async run(query: string, loosened = false) {
     const id = ++this.latest;
     const q = query.trim();
-    this.retry.hidden = true;
     if (!q) return this.render(q, { whole: [], partial: [] }, false);
     let found: Found;
     try {
@@ -306,9 +312,8 @@ class SearchUi {
   private async search(q: string, loosened: boolean): Promise<Found> {
     const { sections, glossary } = await loadTexts();
     if (loosened) {
-      const parts = await Promise.all(
-        loosenQuery(q).map(async (w) => resultsFor(w, sections, (await hitsFor(w)) ?? [])),
-      );
+      // Whole matches only, and those come from the texts alone.
+      const parts = loosenQuery(q).map((w) => resultsFor(w, sections, []));
       const seen = new Set<string>();
       const whole = parts.flatMap((p) => p.whole).filter((s) => !seen.has(s.id) && seen.add(s.id));
       return { results: { whole, partial: [] }, sections, partialUnavailable: false };
@@ -334,6 +339,7 @@ class SearchUi {
     loosened: boolean,
     sections: SectionText[] = [],
   ) {
+    this.retry.hidden = true;
     const byId = new Map(sections.map((s) => [s.id, s]));
     this.pages = new Map(sections.map((s) => [s.id, s.page ?? '']));
     // The term the query names, or holds with other words: its card, and the excludes its names are read with.
