@@ -27,7 +27,10 @@ export function keepForOffline(status: HTMLElement) {
   });
   // A worker that cannot be registered (storage off, a private window) leaves the page as it
   // was without one: nothing a reader asked for has failed.
-  const register = () => void worker.register(`${base}sw.js`, { scope: base }).catch(() => {});
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register, { once: true });
+  // This module runs before the load event (a module script is deferred, and the event waits).
+  addEventListener(
+    'load',
+    () => void worker.register(`${base}sw.js`, { scope: base }).catch(() => {}),
+    { once: true },
+  );
 }

@@ -213,6 +213,28 @@ describe('with nothing kept and the network gone, the tools say so (Chromium)', 
   });
 });
 
+describe('a citation whose preview cannot load (Chromium, nothing kept, offline)', () => {
+  const chromium = useEngine('chromium');
+
+  it('is the plain link it is: a tap held back for the preview is followed', async () => {
+    const reader = await chromium.open('', {
+      phone: true,
+      width: 390,
+      height: 800,
+      serviceWorkers: 'block',
+    });
+    const page = reader.playwright;
+    await reader.setOffline(true);
+    await page.locator('a.citation[data-ref="5"]').first().tap();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#ref-5');
+    expect(await page.evaluate(() => !!document.querySelector('#citation-preview'))).toBe(false);
+    await reader.expectProblems(
+      /request failed: .*citation-preview\..*\.js/,
+      /^console: Failed to load resource: net::ERR_INTERNET_DISCONNECTED/,
+    );
+  });
+});
+
 describe('search with its files blocked (Chromium)', () => {
   const chromium = useEngine('chromium');
 

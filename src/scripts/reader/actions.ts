@@ -67,8 +67,7 @@ function loadCitationPreviewOnFirstUse() {
         // held back for the preview is followed now; the next citation used tries again.
         const held = missed!.findLast((e) => e.type === 'click' && e.defaultPrevented);
         missed = undefined;
-        const link = (held?.target as Element | undefined)?.closest('a');
-        if (link) location.assign(link.href);
+        if (held) location.assign((held.target as Element).closest('a')!.href);
       },
     );
   };

@@ -17,6 +17,3 @@ export function report(status: HTMLElement, message: string, tone: 'ok' | 'error
 
 /** The page's status element. */
 export const readerStatus = () => document.getElementById('reader-status')!;
-
-/** Why a fetch failed, where the browser knows: it has no network at all. */
-export const offlineNote = () => (navigator.onLine ? '' : '（网络已断开）');

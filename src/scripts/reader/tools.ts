@@ -1,6 +1,6 @@
 /** What the reader tools do once used: find the text to copy, report the outcome. */
 import { pageOutdated } from '../offline.ts';
-import { offlineNote, report } from './status.ts';
+import { report } from './status.ts';
 
 /** A copy refused because a newer build has taken over: its Markdown is not this page's. */
 class PageOutdated extends Error {}
@@ -59,3 +59,7 @@ export async function settle(
       : `已复制 ${target.dataset.style} 格式的引用`,
   );
 }
+
+/** Why a fetch failed, where the browser knows: it has no network at all. (Not in the page's
+ * entry, which every reader loads, so each tool that says it has its own.) */
+const offlineNote = () => (navigator.onLine ? '' : '（网络已断开）');

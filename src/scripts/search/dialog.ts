@@ -9,7 +9,6 @@ import { type Glossary, type GlossaryTerm, namesOf } from '../../lib/search/glos
 import { loosenQuery, type RankedSection } from '../../lib/search/rank.ts';
 import type { SectionText } from '../../lib/search/sections.ts';
 import { pageOutdated } from '../offline.ts';
-import { offlineNote } from '../reader/status.ts';
 import { type HighlightWhat, highlightTerms } from './highlight.ts';
 // Imported as a URL and linked on first open: a plain CSS import would be hoisted into the page.
 import dialogStyles from './dialog.css?url';
@@ -504,3 +503,7 @@ class SearchUi {
     target.focus({ preventScroll: true });
   }
 }
+
+/** Why a fetch failed, where the browser knows: it has no network at all. (Not in the page's
+ * entry, which every reader loads, so each tool that says it has its own.) */
+const offlineNote = () => (navigator.onLine ? '' : '（网络已断开）');
