@@ -10,6 +10,7 @@ import { contentDirectory, scriptHash, siteSettings } from './src/integrations/s
 import anchorRecord from './src/integrations/anchor-record.ts';
 import chapterModel from './src/integrations/chapter-model.ts';
 import epubBook from './src/integrations/epub-book.ts';
+import offlineWorker from './src/integrations/offline-worker.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { chapterPlugins } from './src/plugins/index.ts';
@@ -62,6 +63,8 @@ export default defineConfig({
     // Before indexing: the aliases of renamed fragments are part of the page.
     anchorRecord(contentDir, { update: process.env.ANCHOR_RECORD === 'update' }),
     pagefindIndex(chapter),
+    // Last: its precache list is every file the build wrote, Pagefind's included.
+    offlineWorker(),
   ],
   security: {
     csp: {

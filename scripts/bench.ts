@@ -162,8 +162,18 @@ function kindOf(resourceType: string, contentType: string): Kind {
   if (resourceType === 'font' || /font/.test(contentType)) return 'fonts';
   return 'other';
 }
+/** A file the service worker fetched after the page had loaded. */
+interface Kept {
+  url: string;
+  raw: number;
+  gzip: number;
+  /** Fetched after the load event: nothing a first-time reader waits for. */
+  after: boolean;
+}
 interface ColdLoad {
   byKind: Map<Kind, { raw: number; gzip: number; count: number }>;
+  /** What the service worker fetched to keep the site for offline reading, once the page had loaded. */
+  kept: Kept[];
   firstLoad: number;
   jsBeforeInput: { raw: number; gzip: number; inline: number; files: number };
   renderBlocking: string[];
@@ -174,10 +184,23 @@ async function coldLoad(url: string): Promise<ColdLoad> {
     executablePath: chromePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  ).newPage();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   const pending: Promise<{ url: string; kind: Kind; raw: number; gzip: number } | null>[] = [];
+  // The worker's own requests are the context's, not the page's: counted apart from the first load.
+  const keeping: Promise<Kept | null>[] = [];
+  let loadedAt = Infinity;
+  context.on('requestfinished', (request) => {
+    if (!request.serviceWorker()) return;
+    const after = performance.now() >= loadedAt;
+    keeping.push(
+      request
+        .response()
+        .then((r) => r!.body())
+        .then((body) => ({ url: request.url(), raw: body.length, gzip: gzip(body), after }))
+        .catch(() => null),
+    );
+  });
   page.on('response', (response) => {
     pending.push(
       response
@@ -192,9 +215,20 @@ async function coldLoad(url: string): Promise<ColdLoad> {
     );
   });
   await page.goto(url, { waitUntil: 'load' });
+  loadedAt = performance.now();
   await page.waitForLoadState('networkidle');
   // Idle callbacks and lazy observers get their chance to fetch, still without any input.
   await page.waitForTimeout(2000);
+  // The site is kept once the worker controls the page: all it fetched is in by then.
+  await page.evaluate(async () => {
+    if (!('serviceWorker' in navigator) || !(await navigator.serviceWorker.getRegistration()))
+      return;
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((done) =>
+        navigator.serviceWorker.addEventListener('controllerchange', done),
+      );
+  });
   const loaded = (await Promise.all(pending)).filter((x) => x !== null);
   // Inline scripts run too; they travel inside the HTML but count as script executed.
   const inline = await page.evaluate(() => {
@@ -227,10 +261,12 @@ async function coldLoad(url: string): Promise<ColdLoad> {
     console.log(
       `  ${pad(r.kind, 6)} ${pad(kb(r.raw), 10)} ${pad(kb(r.gzip), 10)} ${r.url.replace(url, '/')}`,
     );
+  const kept = (await Promise.all(keeping)).filter((x) => x !== null);
   const js = loaded.filter((r) => r.kind === 'JS');
   const inlineJs = inline.inline.join('\n');
   return {
     byKind,
+    kept,
     firstLoad: ['HTML', 'CSS', 'JS'].reduce((s, k) => s + byKind.get(k as Kind)!.gzip, 0),
     jsBeforeInput: {
       raw: js.reduce((s, r) => s + r.raw, 0) + Buffer.byteLength(inlineJs),
@@ -241,6 +277,19 @@ async function coldLoad(url: string): Promise<ColdLoad> {
     renderBlocking: inline.renderBlocking,
     elements: inline.elements,
   };
+}
+
+/** What the service worker fetched after load, file by file, and in all. */
+function printKept(kept: Kept[], url: string) {
+  heading('after load, the service worker keeps for offline reading (fetched by the worker)');
+  if (kept.length === 0) return console.log('nothing (no service worker registered)');
+  for (const k of [...kept].sort((a, b) => b.raw - a.raw))
+    console.log(`  ${pad(kb(k.raw), 10)} ${pad(kb(k.gzip), 10)} ${k.url.replace(url, '/')}`);
+  const sum = (f: (k: Kept) => number) => kept.reduce((s, k) => s + f(k), 0);
+  const before = kept.filter((k) => !k.after).length;
+  console.log(
+    `${kept.length} files, ${kb(sum((k) => k.raw))} raw, ${kb(sum((k) => k.gzip))} gzip (as served here); ${before} fetched before the load event`,
+  );
 }
 
 // --- Lighthouse ----------------------------------------------------------------------------------
@@ -338,6 +387,7 @@ for (const site of sites) {
     `render-blocking scripts: ${load.renderBlocking.length === 0 ? 'none' : load.renderBlocking.join(', ')}`,
   );
   console.log(`first load HTML + CSS + JS: ${kb(load.firstLoad)} gzip`);
+  printKept(load.kept, url);
 
   heading(
     `${site.name}: Lighthouse 13 (Node API, Debian Chromium), ${runs} runs each: mobile, mobile at ${decodeURIComponent(deepLink)}, desktop`,

@@ -257,13 +257,14 @@ describe('citation previews', () => {
         performance.getEntriesByType('resource').some((e) => e.name.includes('citation-preview')),
       );
 
-    const phone = await open('', { phone: true });
+    // Routes see only what no service worker answers: this reader's browser keeps nothing.
+    const phone = await open('', { phone: true, serviceWorkers: 'block' });
     await (await slowPreview(phone)).tap();
     expect(await loaded(phone)).toBe(false);
     await expect.poll(() => previewOpen(phone)).toBe(true);
     expect(await phone.evaluate(() => location.hash)).toBe('');
 
-    const desktop = await open('');
+    const desktop = await open('', { serviceWorkers: 'block' });
     await (await slowPreview(desktop)).click();
     expect(await loaded(desktop)).toBe(false);
     expect(await desktop.evaluate(() => location.hash)).toBe('#ref-5');
@@ -315,7 +316,8 @@ describe('copy a section as Markdown', () => {
   });
 
   it('when the source cannot be fetched, the reader is told it failed, visibly and aloud', async () => {
-    const reader = await chromium.open('#1421-硬件生态格局');
+    // No copy kept by a service worker: the reader's first visit.
+    const reader = await chromium.open('#1421-硬件生态格局', { serviceWorkers: 'block' });
     const page = reader.playwright;
     await page.route('**/chapter-14.md', (route) => route.fulfill({ status: 503, body: '' }));
     await page.locator('button[data-copy-section="14.2.1 硬件生态格局"]').click();

@@ -72,15 +72,30 @@ export async function withBuildLockAsync<T>(build: () => Promise<T>): Promise<T>
   }
 }
 
-/** A real `astro build` of a content folder, as an author would run it, into `outDir` (a new temporary folder by default). */
-export function buildContent(content: string, outDir = tempDir('chapter-build-')) {
+/**
+ * A real `astro build` of a content folder, as an author would run it, into `outDir` (a new
+ * temporary folder by default), with `env` added to the environment (a deploy's settings).
+ */
+export function buildContent(
+  content: string,
+  outDir = tempDir('chapter-build-'),
+  env: Record<string, string> = {},
+) {
   made.push(path.join(root, 'node_modules/.astro', outDir.replace(/\W+/g, '_')));
-  // The site comes from the content's facts file, as in an author's build.
-  const { SITE_URL: _, ...inherited } = process.env;
+  // The site comes from the content's facts file, as in an author's build; and Vitest's
+  // NODE_ENV=test would make it a build that is not for production (no service worker).
+  const { SITE_URL: _, NODE_ENV: __, ...inherited } = process.env;
   const result = withBuildLock(() =>
     spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,
-      env: { ...inherited, CONTENT_DIR: content, OUT_DIR: outDir, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: {
+        ...inherited,
+        ...env,
+        CONTENT_DIR: content,
+        OUT_DIR: outDir,
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
       encoding: 'utf8',
     }),
   );

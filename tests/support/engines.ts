@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { distDir } from './paths.ts';
-import { hostObservedBuild, type ObservedServer } from './server.ts';
+import { hostObservedBuild, type Network, type ObservedServer } from './server.ts';
 import {
   type ChromiumOpenOptions,
   type ChromiumReaderPage,
@@ -77,6 +77,12 @@ export function useEngine<N extends EngineName>(name: N, dir = distDir, base = '
     get server(): ObservedServer {
       if (!server) throw new Error('the server starts in beforeAll');
       return server;
+    },
+    /** The network between the browser and the hosted build: drop it, block files, deploy another build. */
+    get network(): Network {
+      if (!server) throw new Error('the server starts in beforeAll');
+      if (!('disconnect' in server)) throw new Error('only a hosted build’s network is the test’s');
+      return server as ObservedServer & Network;
     },
     /**
      * Opens the build at `path` (after the base) in a fresh context, closing (and so checking) the

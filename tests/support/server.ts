@@ -11,6 +11,24 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** What a test can do to the network between the browsers and a hosted build. */
+export interface Network {
+  /** Serves another build from now on, at the same address: a new deploy. */
+  deploy(dir: string): void;
+  /**
+   * Drops the network as a reader's browser meets it: the server stops listening and cuts every
+   * open connection, so each request is refused. `reconnect` listens again at the same address.
+   */
+  disconnect(): Promise<void>;
+  reconnect(): Promise<void>;
+  /**
+   * Answers every request for a path (below the base) that a pattern matches with 503, as a proxy
+   * or a failed deploy of one file would; `unblock` lifts every block.
+   */
+  block(...patterns: RegExp[]): void;
+  unblock(): void;
+}
+
 /** Answers a request itself, returning true, before the built files are looked up; `path` is below the base. */
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, path: string) => boolean;
 
@@ -23,8 +41,9 @@ export async function serveDist(
   base = '/',
   headersFor: (path: string) => Iterable<[string, string]> = () => [],
   handle: Handler = () => false,
-): Promise<StaticServer> {
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+): Promise<StaticServer & Omit<Network, 'block' | 'unblock'>> {
+  const sirvOf = (d: string) => sirv(d, { dev: false, etag: true, extensions: ['html'] });
+  let files = sirvOf(dir);
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (!url.startsWith(base)) {
@@ -40,13 +59,23 @@ export async function serveDist(
       res.end('Not found');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listen = (at: number) =>
+    new Promise<void>((resolve) => server.listen(at, '127.0.0.1', () => resolve()));
+  await listen(0);
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return {
     url: origin + base,
     origin,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => (server.listening ? close() : Promise.resolve()),
+    deploy: (next) => void (files = sirvOf(next)),
+    disconnect: close,
+    reconnect: () => listen(port),
   };
 }
 
@@ -128,11 +157,16 @@ const recorder = `(() => {
  * its head, a same-origin script that records problems in the page (`'self'` allows it, so no
  * source is added to the policy).
  */
-export async function hostObservedBuild(dir: string, base = '/'): Promise<ObservedServer> {
-  const headersFile = path.join(dir, '_headers');
-  const rules = fs.existsSync(headersFile)
-    ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8'))
-    : [];
+export async function hostObservedBuild(
+  dir: string,
+  base = '/',
+): Promise<ObservedServer & Network> {
+  const rulesOf = (d: string) => {
+    const headersFile = path.join(d, '_headers');
+    return fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : [];
+  };
+  let rules = rulesOf(dir);
+  const blocked: RegExp[] = [];
   const cspReports: string[] = [];
   const failedResponses: string[] = [];
   const withReports = (urlPath: string) =>
@@ -146,6 +180,11 @@ export async function hostObservedBuild(dir: string, base = '/'): Promise<Observ
         res.statusCode >= 400 &&
         failedResponses.push(`${res.statusCode} ${base}${urlPath.slice(1)}`),
     );
+    if (blocked.some((re) => re.test(urlPath))) {
+      res.statusCode = 503;
+      res.end('Blocked');
+      return true;
+    }
     if (urlPath === `/${REPORTS}`) {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
@@ -158,6 +197,9 @@ export async function hostObservedBuild(dir: string, base = '/'): Promise<Observ
     }
     if (urlPath === `/${RECORDER}`) {
       res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+      // Kept by the browser's cache, so a page reloaded with the network down still records (WebKit
+      // revalidates on reload what is not immutable).
+      res.setHeader('Cache-Control', 'max-age=3600, immutable');
       res.end(recorder);
       return true;
     }
@@ -172,7 +214,18 @@ export async function hostObservedBuild(dir: string, base = '/'): Promise<Observ
     return true;
   };
   const server = await serveDist(dir, base, withReports, handle);
-  return { ...server, cspReports, failedResponses };
+  return {
+    ...server,
+    cspReports,
+    failedResponses,
+    deploy(next) {
+      dir = next;
+      rules = rulesOf(next);
+      server.deploy(next);
+    },
+    block: (...patterns) => void blocked.push(...patterns),
+    unblock: () => void blocked.splice(0),
+  };
 }
 
 /** Each report of a `report-uri` POST (`application/csp-report`, one object or a list) as one line. */

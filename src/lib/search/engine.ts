@@ -41,14 +41,18 @@ export async function searchSections(
   query: string,
   glossary: Glossary = noGlossary,
 ): Promise<ChapterResults> {
+  return resultsFor(query, sections, await engineHits(pagefind, query), glossary);
+}
+
+/** The sections Pagefind matched for a query, with the words it marked in each. */
+export async function engineHits(pagefind: PagefindApi, query: string): Promise<EngineHit[]> {
   const response = await pagefind.search(query);
   const pages = response ? await Promise.all(response.results.map((r) => r.data())) : [];
-  const hits: EngineHit[] = pages.flatMap((page) =>
+  return pages.flatMap((page) =>
     page.sub_results
       .filter((s) => s.anchor?.id)
       .map((s) => ({ id: s.anchor!.id!, words: markedWords(s.excerpt) })),
   );
-  return resultsFor(query, sections, hits, glossary);
 }
 
 /**

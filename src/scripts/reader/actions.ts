@@ -3,6 +3,7 @@
  * listeners. The tools themselves load on first use.
  */
 import { isFirstTap } from './first-tap.ts';
+import { report } from './status.ts';
 
 const tools = () => import('./tools.ts');
 const COPIES = 'a.anchor-link, button[data-copy-section], button[data-copy-cite]';
@@ -28,7 +29,10 @@ export function startReaderActions(status: HTMLElement) {
     // Outcomes are reported once the tools have loaded; until then a refusal is not "unhandled".
     written.catch(() => undefined);
     text.catch(() => undefined);
-    void loaded.then((m) => m.settle(written, text, target, status));
+    void loaded.then(
+      (m) => m.settle(written, text, target, status),
+      () => report(status, '复制失败：未能加载复制功能，请检查网络后重试', 'error'),
+    );
   });
 
   loadCitationPreviewOnFirstUse();
@@ -53,10 +57,19 @@ function loadCitationPreviewOnFirstUse() {
       event.preventDefault();
     if (missed) return void missed.push(event);
     missed = [event];
-    void import('./citation-preview.ts').then(({ CitationPreview }) => {
-      ready = true;
-      CitationPreview.start(pointer, missed!);
-    });
+    void import('./citation-preview.ts').then(
+      ({ CitationPreview }) => {
+        ready = true;
+        CitationPreview.start(pointer, missed!);
+      },
+      () => {
+        // No preview (offline, nothing kept): each citation is the plain link it is. A first tap
+        // held back for the preview is followed now; the next citation used tries again.
+        const held = missed!.findLast((e) => e.type === 'click' && e.defaultPrevented);
+        missed = undefined;
+        if (held) location.assign((held.target as Element).closest('a')!.href);
+      },
+    );
   };
   // A finger's pointerover comes before its pointerdown: taken from there, a finger is known for
   // one before it could be taken for a hovering mouse.

@@ -1,20 +1,25 @@
-import { type ChapterResults, type PagefindApi, searchSections } from '../../lib/search/engine.ts';
+import {
+  type ChapterResults,
+  engineHits,
+  type PagefindApi,
+  resultsFor,
+} from '../../lib/search/engine.ts';
 import { excerptPieces } from '../../lib/search/excerpt.ts';
 import { type Glossary, type GlossaryTerm, namesOf } from '../../lib/search/glossary.ts';
 import { loosenQuery, type RankedSection } from '../../lib/search/rank.ts';
 import type { SectionText } from '../../lib/search/sections.ts';
+import { pageOutdated } from '../offline.ts';
 import { type HighlightWhat, highlightTerms } from './highlight.ts';
 // Imported as a URL and linked on first open: a plain CSS import would be hoisted into the page.
 import dialogStyles from './dialog.css?url';
 
-interface Engine {
-  pagefind: PagefindApi;
+/** What whole matches and the term card are read from: the sections' texts and the glossary. */
+interface Texts {
   sections: SectionText[];
   glossary: Glossary;
 }
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-let engine: Promise<Engine> | undefined;
 
 /** The page the dialog is open on, relative to the site's base: '' on the chapter's page, 'terms/' on the term index's. */
 const currentPage = () =>
@@ -23,22 +28,59 @@ const currentPage = () =>
     .replace(/index\.html$/, '');
 let ui: SearchUi | undefined;
 
-function loadEngine(): Promise<Engine> {
-  engine ??= (async () => {
-    // Pagefind's bundle is written next to the site by the build; its path follows the base.
-    const pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
-    await pagefind.options({ basePath: `${base}pagefind/` });
-    // Written by the build beside the bundle (src/integrations/pagefind.ts), fetched with it.
+/*
+ * Search loads in two parts that fail apart. The texts (written by the build beside Pagefind's
+ * bundle, src/integrations/pagefind.ts) give the whole matches and the term card; Pagefind gives
+ * only the partial matches. A load that fails is forgotten, so the next search tries it again.
+ */
+
+/** A search refused because a newer build has taken over: its files are not this page's. */
+class PageOutdated extends Error {}
+
+let texts: Promise<Texts> | undefined;
+function loadTexts(): Promise<Texts> {
+  const json = async <T>(file: string): Promise<T> => {
+    const response = await fetch(`${base}pagefind/${file}`);
+    if (!response.ok) throw new Error(`${file}: ${response.status}`);
+    return response.json() as Promise<T>;
+  };
+  texts ??= (async () => {
+    if (pageOutdated()) throw new PageOutdated();
     const [sections, glossary] = await Promise.all([
-      fetch(`${base}pagefind/chapter-sections.json`).then(
-        (r) => r.json() as Promise<SectionText[]>,
-      ),
-      fetch(`${base}pagefind/chapter-glossary.json`).then((r) => r.json() as Promise<Glossary>),
+      json<SectionText[]>('chapter-sections.json'),
+      json<Glossary>('chapter-glossary.json'),
     ]);
-    return { pagefind, sections, glossary };
-  })();
-  return engine;
+    return { sections, glossary };
+  })().catch((error: unknown) => {
+    texts = undefined;
+    throw error;
+  });
+  return texts;
 }
+
+let pagefind: Promise<PagefindApi> | undefined;
+/** Tries after a failure, each under an address of its own: a failed import may be remembered. */
+let pagefindTries = 0;
+function loadPagefind(): Promise<PagefindApi> {
+  pagefind ??= (async () => {
+    if (pageOutdated()) throw new PageOutdated();
+    // Pagefind's bundle is written next to the site by the build; its path follows the base.
+    const retry = pagefindTries++ ? `?retry=${pagefindTries}` : '';
+    const api = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js${retry}`);
+    await api.options({ basePath: `${base}pagefind/` });
+    return api as PagefindApi;
+  })().catch((error: unknown) => {
+    pagefind = undefined;
+    throw error;
+  });
+  return pagefind;
+}
+
+/** Pagefind's matches for a query, or undefined where it (or a file of its index) could not load. */
+const hitsFor = (query: string) =>
+  loadPagefind()
+    .then((api) => engineHits(api, query))
+    .catch(() => undefined);
 
 let styles: Promise<unknown> | undefined;
 function loadStyles() {
@@ -70,6 +112,16 @@ function el<K extends keyof HTMLElementTagNameMap>(
   node.append(...children);
   return node;
 }
+
+/** What a search found, and whether Pagefind (the partial matches) was there to ask. */
+interface Found {
+  results: ChapterResults;
+  sections: SectionText[];
+  partialUnavailable: boolean;
+}
+
+/** Said after a search's count when Pagefind could not load: the whole matches are all there is. */
+const PARTIAL_UNAVAILABLE = '；部分匹配暂不可用（搜索引擎未能加载）';
 
 /** What the live region says of a search: how many sections hold the query, and what else there is. */
 function statusFor(query: string, results: ChapterResults, loosened: boolean, none: boolean) {
@@ -114,6 +166,16 @@ class SearchUi {
     this.partialList,
   );
   private empty = el('div', { className: 'search-empty', hidden: true });
+  /** Shown when a part of search could not load: runs the search again, loading what failed. */
+  private retry = Object.assign(
+    el('button', { type: 'button', className: 'search-more tool-button', hidden: true }, '重试'),
+    {
+      onclick: () => {
+        this.input.focus();
+        void this.run(this.input.value);
+      },
+    },
+  );
   private opener: HTMLElement | undefined;
   private latest = 0;
   private timer = 0;
@@ -152,6 +214,7 @@ class SearchUi {
         '↑ ↓ 选择结果，Enter 打开，Esc 关闭',
       ),
       this.status,
+      this.retry,
       this.empty,
       this.card,
       this.results,
@@ -188,7 +251,18 @@ class SearchUi {
     } else {
       this.input.select();
     }
-    void loadEngine();
+    void this.prepare();
+  }
+
+  /** Loads search while the reader types; if the texts cannot be had, says so at once. */
+  private async prepare() {
+    try {
+      await loadTexts();
+    } catch (error) {
+      if (!this.input.value.trim()) this.unavailable(error);
+      return;
+    }
+    await loadPagefind().catch(() => undefined);
   }
 
   private links(): HTMLAnchorElement[] {
@@ -218,20 +292,44 @@ class SearchUi {
     const id = ++this.latest;
     const q = query.trim();
     if (!q) return this.render(q, { whole: [], partial: [] }, false);
-    const { pagefind, sections, glossary } = await loadEngine();
-    let results: ChapterResults;
-    if (loosened) {
-      const parts = await Promise.all(
-        loosenQuery(q).map((w) => searchSections(pagefind, sections, w)),
-      );
-      const seen = new Set<string>();
-      const whole = parts.flatMap((p) => p.whole).filter((s) => !seen.has(s.id) && seen.add(s.id));
-      results = { whole, partial: [] };
-    } else {
-      results = await searchSections(pagefind, sections, q, glossary);
+    let found: Found;
+    try {
+      found = await this.search(q, loosened);
+    } catch (error) {
+      if (id === this.latest) this.unavailable(error);
+      return;
     }
     if (id !== this.latest) return; // a newer keystroke won
-    this.render(q, results, loosened, sections);
+    this.render(q, found.results, loosened, found.sections);
+    if (found.partialUnavailable) {
+      this.status.textContent += PARTIAL_UNAVAILABLE;
+      this.retry.hidden = false;
+    }
+  }
+
+  /** Whole matches from the sections' texts; partial ones from Pagefind, where it could load. */
+  private async search(q: string, loosened: boolean): Promise<Found> {
+    const { sections, glossary } = await loadTexts();
+    if (loosened) {
+      // Whole matches only, and those come from the texts alone.
+      const parts = loosenQuery(q).map((w) => resultsFor(w, sections, []));
+      const seen = new Set<string>();
+      const whole = parts.flatMap((p) => p.whole).filter((s) => !seen.has(s.id) && seen.add(s.id));
+      return { results: { whole, partial: [] }, sections, partialUnavailable: false };
+    }
+    const hits = await hitsFor(q);
+    const results = resultsFor(q, sections, hits ?? [], glossary);
+    return { results, sections, partialUnavailable: hits === undefined };
+  }
+
+  /** Nothing to search with: the texts could not load. Says why, and offers to try again. */
+  private unavailable(error: unknown) {
+    this.render('', { whole: [], partial: [] }, false);
+    const outdated = error instanceof PageOutdated;
+    this.status.textContent = outdated
+      ? '搜索暂不可用：本章已更新，请刷新页面后再搜索'
+      : `搜索暂不可用：未能加载搜索文件${offlineNote()}，请检查网络后重试`;
+    this.retry.hidden = outdated;
   }
 
   private render(
@@ -240,6 +338,7 @@ class SearchUi {
     loosened: boolean,
     sections: SectionText[] = [],
   ) {
+    this.retry.hidden = true;
     const byId = new Map(sections.map((s) => [s.id, s]));
     this.pages = new Map(sections.map((s) => [s.id, s.page ?? '']));
     // The term the query names, or holds with other words: its card, and the excludes its names are read with.
@@ -404,3 +503,7 @@ class SearchUi {
     target.focus({ preventScroll: true });
   }
 }
+
+/** Why a fetch failed, where the browser knows: it has no network at all. (Not in the page's
+ * entry, which every reader loads, so each tool that says it has its own.) */
+const offlineNote = () => (navigator.onLine ? '' : '（网络已断开）');

@@ -1,3 +1,5 @@
+import { readerStatus, report } from '../reader/status.ts';
+
 /**
  * Opens search from the header button or Ctrl+K / ⌘+K (no single-key shortcut: WCAG 2.1.4).
  * The dialog module, its styles and Pagefind are imported only then.
@@ -22,10 +24,17 @@ class SearchLauncher extends HTMLElement {
     );
     const open = () => {
       typed ??= '';
-      return import('./dialog.ts').then((m) => {
-        m.openSearch(button, typed);
-        typed = undefined;
-      });
+      return import('./dialog.ts').then(
+        (m) => {
+          m.openSearch(button, typed);
+          typed = undefined;
+        },
+        // Without its module there is no dialog to speak in: the page's status says it.
+        () => {
+          typed = undefined;
+          report(readerStatus(), '搜索暂不可用：未能加载搜索，请检查网络后重试', 'error');
+        },
+      );
     };
     button.addEventListener('click', open);
     addEventListener('keydown', (event) => {

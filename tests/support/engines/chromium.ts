@@ -19,6 +19,11 @@ export interface ChromiumOpenOptions extends OpenOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** A phone: touch input and a mobile viewport. */
   phone?: boolean;
+  /**
+   * `block`: the site's service worker is never registered, as in a browser that keeps nothing
+   * (and Playwright's routes, which a worker's answers would go around, see every request).
+   */
+  serviceWorkers?: 'allow' | 'block';
   /** Runs before the page is loaded, for what a test must see from the start (requests, init scripts, routes). */
   beforeLoad?: (page: Page) => void | Promise<void>;
 }
@@ -88,6 +93,9 @@ class ChromiumPage extends ObservedPage implements ChromiumReaderPage {
   async screenshot(file: string) {
     await this.playwright.screenshot({ path: file });
   }
+  setOffline(offline: boolean) {
+    return this.playwright.context().setOffline(offline);
+  }
   protected closeDocument() {
     return this.playwright.context().close();
   }
@@ -106,6 +114,7 @@ export async function chromiumEngine(
         colorScheme: options.colorScheme ?? 'light',
         reducedMotion: options.reducedMotion ?? 'no-preference',
         javaScriptEnabled,
+        serviceWorkers: options.serviceWorkers ?? 'allow',
         ...(phone ? { hasTouch: true, isMobile: true } : {}),
       });
       // As a reader who allowed it: headless Chromium otherwise refuses every clipboard write.

@@ -37,6 +37,9 @@ class FirefoxPage extends ObservedPage {
   protected async reloadDocument() {
     await this.page.reload({ waitUntil: 'load' });
   }
+  setOffline(offline: boolean) {
+    return this.page.setOfflineMode(offline);
+  }
   async screenshot(file: string) {
     await this.page.screenshot({ path: file as `${string}.png` });
   }

@@ -29,6 +29,12 @@ export interface ReaderPage {
   press(key: KeyName): Promise<void>;
   type(text: string): Promise<void>;
   reload(): Promise<void>;
+  /**
+   * The browser's own offline mode, where its driver has one: Chromium (Playwright) and Firefox
+   * (WebDriver BiDi). Classic WebDriver has none, so WebKit refuses; drop the network there with
+   * the server's `disconnect`.
+   */
+  setOffline(offline: boolean): Promise<void>;
   screenshot(file: string): Promise<void>;
   /**
    * Everything that went wrong since the page was opened and that the test has not said it
@@ -101,6 +107,7 @@ export abstract class ObservedPage implements ReaderPage {
   abstract press(key: KeyName): Promise<void>;
   abstract type(text: string): Promise<void>;
   abstract screenshot(file: string): Promise<void>;
+  abstract setOffline(offline: boolean): Promise<void>;
   protected abstract reloadDocument(): Promise<void>;
   protected abstract closeDocument(): Promise<void>;
 

@@ -59,6 +59,9 @@ class WebKitPage extends ObservedPage {
   protected async reloadDocument() {
     await this.driver.navigate().refresh();
   }
+  setOffline(): Promise<void> {
+    throw new Error('WebKit: classic WebDriver has no offline mode; use the server’s disconnect');
+  }
   async screenshot(file: string) {
     fs.writeFileSync(file, Buffer.from(await this.driver.takeScreenshot(), 'base64'));
   }
