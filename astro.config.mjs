@@ -10,6 +10,7 @@ import { contentDirectory, scriptHash, siteSettings } from './src/integrations/s
 import anchorRecord from './src/integrations/anchor-record.ts';
 import chapterModel from './src/integrations/chapter-model.ts';
 import epubBook from './src/integrations/epub-book.ts';
+import { leanPreload } from './src/integrations/lean-preload.ts';
 import offlineWorker from './src/integrations/offline-worker.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -34,9 +35,11 @@ export default defineConfig({
     : './node_modules/.astro/default',
   devToolbar: { enabled: false },
   // Scripts loaded on first use (search, citation previews, copying) are small chunks with no
-  // shared dependencies worth preloading; without this Vite adds a preload helper to every page.
+  // shared dependencies worth preloading: no <link rel=modulepreload>, and no preload helper in the
+  // page's first script (src/integrations/lean-preload.ts).
   vite: {
     build: { modulePreload: false },
+    plugins: [leanPreload()],
     // The section files, wherever CONTENT_DIR puts them (the pages import them as @content/…).
     resolve: { alias: { '@content': contentDir } },
   },
