@@ -5,19 +5,21 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { FACTS_FILE } from './src/chapter/facts.ts';
-import { prepareChapter } from './src/chapter/read-chapter.ts';
 import { contentDirectory, scriptHash, siteSettings } from './src/integrations/site-config.ts';
 import anchorRecord from './src/integrations/anchor-record.ts';
 import chapterModel from './src/integrations/chapter-model.ts';
+import { chapterStore } from './src/integrations/chapter-store.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { chapterPlugins } from './src/plugins/index.ts';
 
 const contentDir = contentDirectory();
 // The chapter, read once: a content error stops the build here, naming the file, line and column.
-const chapter = prepareChapter(contentDir);
+// `astro dev` reads again what changes (src/integrations/live-chapter.ts); everything below asks
+// the store for the chapter when it runs.
+const chapter = chapterStore(contentDir);
 const { site, base } = siteSettings(process.env, {
-  site: chapter.facts.site,
+  site: chapter.model.facts.site,
   file: path.join(contentDir, FACTS_FILE),
 });
 
@@ -47,18 +49,18 @@ export default defineConfig({
       gfm: false,
       // Smart quotes would turn the chapter's "框架碎片化" into “框架碎片化”.
       smartypants: false,
-      ...chapterPlugins(chapter),
+      ...chapterPlugins(() => chapter.model),
       remarkRehype: {},
     }),
   },
   integrations: [
-    chapterModel(chapter, contentDir),
+    chapterModel(chapter),
     mdx({ gfm: false, smartypants: false }),
     sitemap(),
     securityHeaders(),
     // Before indexing: the aliases of renamed fragments are part of the page.
     anchorRecord(contentDir, { update: process.env.ANCHOR_RECORD === 'update' }),
-    pagefindIndex(chapter),
+    pagefindIndex(() => chapter.model),
   ],
   security: {
     csp: {
