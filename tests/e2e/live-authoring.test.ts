@@ -132,10 +132,13 @@ describe('the dev server follows the author', () => {
 
   it('says in search that the index needs a build, rather than failing silently', async () => {
     const tab = page.playwright;
+    const said = () => tab.locator('dialog[open] .search-empty').textContent();
     await page.click('button[data-search-open]');
+    await expect.poll(said).toContain('请运行 npm run build，再用 npm run preview');
+    // A query gets the same answer, and no request for an index that is not there.
     await page.type('量化');
-    await expect
-      .poll(() => tab.locator('dialog[open]').textContent())
-      .toContain('npm run build');
+    await expect.poll(() => tab.locator('dialog[open] input').inputValue()).toBe('量化');
+    expect(await said()).toContain('npm run build');
+    expect(await tab.locator('.search-status').textContent()).toContain('npm run build');
   });
 });

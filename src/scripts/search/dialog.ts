@@ -188,7 +188,17 @@ class SearchUi {
     } else {
       this.input.select();
     }
-    void loadEngine();
+    if (import.meta.env.DEV) this.noIndexInDev();
+    else void loadEngine();
+  }
+
+  /** `npm run dev` serves no search index (the build writes it): say so, rather than fail. */
+  private noIndexInDev() {
+    const notice =
+      '开发服务器没有搜索索引：请运行 npm run build，再用 npm run preview（或 npm start）搜索。';
+    this.empty.replaceChildren(el('p', {}, notice));
+    this.empty.hidden = false;
+    this.status.textContent = notice;
   }
 
   private links(): HTMLAnchorElement[] {
@@ -218,6 +228,7 @@ class SearchUi {
     const id = ++this.latest;
     const q = query.trim();
     if (!q) return this.render(q, { whole: [], partial: [] }, false);
+    if (import.meta.env.DEV) return this.noIndexInDev();
     const { pagefind, sections, glossary } = await loadEngine();
     let results: ChapterResults;
     if (loosened) {
