@@ -86,6 +86,8 @@ function recompile(
   );
   const invalidated = new Set<EnvironmentModuleNode>();
   for (const mod of changed) graph.invalidateModule(mod, invalidated, timestamp, true);
+  // Compiled again now, while the browser is still asked to reload, not once it asks.
+  for (const mod of changed) if (mod.file) void environment.warmupRequest(mod.url);
   // The module runner keeps what it evaluated apart from the graph: forget those too.
   if (!isRunnableDevEnvironment(environment)) return;
   const evaluated = environment.runner.evaluatedModules;
