@@ -30,12 +30,21 @@ async function freePort(): Promise<number> {
 }
 
 /** `astro dev` on `content`; resolves with its URL once it listens. */
-async function startDev(content: string): Promise<{ url: string; child: ChildProcess; log: () => string }> {
+async function startDev(
+  content: string,
+): Promise<{ url: string; child: ChildProcess; log: () => string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   const child = spawn(
     process.execPath,
-    [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    [
+      path.join(root, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
     { cwd: root, env: { ...process.env, CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0' } },
   );
   let output = '';

@@ -39,7 +39,8 @@ function chapterModule(store: ChapterStore): Plugin {
     resolveId: (id) => (id === CHAPTER_MODULE ? RESOLVED_CHAPTER_MODULE : undefined),
     load(id) {
       if (id !== RESOLVED_CHAPTER_MODULE) return undefined;
-      if (store.problems.length > 0) throw chapterProblemsError(store.problems);
+      if (store.problems.length > 0)
+        throw chapterProblemsError(store.problems, this.environment.config.root);
       return `export default ${JSON.stringify(store.model)};`;
     },
   };

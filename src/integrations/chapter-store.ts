@@ -39,8 +39,7 @@ export function chapterStore(dir: string): ChapterStore {
     reread(file) {
       try {
         // After a failed read every part is read again: what failed may not be what changed.
-        sources =
-          problems.length > 0 ? readChapterSources(dir) : rereadSource(sources, dir, file);
+        sources = problems.length > 0 ? readChapterSources(dir) : rereadSource(sources, dir, file);
         model = modelOf(sources);
         problems = [];
       } catch (error) {

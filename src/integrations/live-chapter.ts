@@ -1,19 +1,25 @@
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import type { DevEnvironment, EnvironmentModuleNode, Plugin } from 'vite';
+import type { DevEnvironment, EnvironmentModuleNode, ErrorPayload, Plugin } from 'vite';
 import { isRunnableDevEnvironment } from 'vite';
 import { ContentError, type ContentProblem } from '../lib/content-error.ts';
 import type { ChapterStore } from './chapter-store.ts';
 
-/** The error the dev overlay shows for the chapter's problems: every one, and the first one's place. */
-export function chapterProblemsError(problems: readonly ContentProblem[]): ContentError {
+type Place = NonNullable<ErrorPayload['err']['loc']>;
+
+/**
+ * The error the dev overlay shows for the chapter's problems: every one in its message, and the
+ * first one's place, so Astro's overlay shows the lines around it. Astro reads a place outside
+ * the project as relative to it, so a content folder elsewhere (CONTENT_DIR) gets none.
+ */
+export function chapterProblemsError(
+  problems: readonly ContentProblem[],
+  root: string,
+): ContentError & { loc?: Place } {
   const error = new ContentError([...problems]);
-  const [first] = error.problems;
-  // With a place, Astro's overlay shows the lines around the first problem; without one it
-  // would guess a place from the stack, which is not in the chapter.
-  return Object.assign(error, {
-    loc: { file: path.resolve(first.file), line: first.line, column: first.column },
-  });
+  const { file, line, column = 1 } = error.problems[0];
+  const inside = path.resolve(file).startsWith(path.resolve(root) + path.sep);
+  return inside && line ? Object.assign(error, { loc: { file, line, column } }) : error;
 }
 
 /**
@@ -51,7 +57,10 @@ export function liveChapter(
         // Nothing of content/ is a module of the browser's: the open page is reloaded whole.
         const client = server.environments.client.hot;
         if (store.problems.length > 0)
-          client.send({ type: 'error', err: errorPayload(chapterProblemsError(store.problems)) });
+          client.send({
+            type: 'error',
+            err: errorPayload(chapterProblemsError(store.problems, server.config.root)),
+          });
         else client.send({ type: 'full-reload', path: '*' });
         return [];
       },
@@ -98,6 +107,7 @@ function recompile(
 }
 
 /** What Vite's client needs of an error to draw its overlay. */
-function errorPayload(error: ContentError & { loc: object }) {
-  return { name: error.name, message: error.message, stack: error.stack ?? '', loc: error.loc };
+function errorPayload(error: ContentError & { loc?: Place }): ErrorPayload['err'] {
+  const { name, message, stack = '', loc } = error;
+  return { name, message, stack, ...(loc ? { loc } : {}) };
 }

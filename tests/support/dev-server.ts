@@ -99,7 +99,9 @@ export function observeDevServer(dev: Awaited<ReturnType<typeof startDevServer>>
     origin,
     cspReports: [],
     get failedResponses() {
-      return [...dev.log().matchAll(/\[([45]\d\d)\] (\S+)/g)].map(([, status, p]) => `${status} ${p}`);
+      return [...dev.log().matchAll(/\[([45]\d\d)\] (\S+)/g)].map(
+        ([, status, p]) => `${status} ${p}`,
+      );
     },
     close: dev.stop,
   };

@@ -194,11 +194,8 @@ class SearchUi {
 
   /** `npm run dev` serves no search index (the build writes it): say so, rather than fail. */
   private noIndexInDev() {
-    const notice =
+    this.status.textContent =
       '开发服务器没有搜索索引：请运行 npm run build，再用 npm run preview（或 npm start）搜索。';
-    this.empty.replaceChildren(el('p', {}, notice));
-    this.empty.hidden = false;
-    this.status.textContent = notice;
   }
 
   private links(): HTMLAnchorElement[] {
@@ -227,8 +224,8 @@ class SearchUi {
   private async run(query: string, loosened = false) {
     const id = ++this.latest;
     const q = query.trim();
-    if (!q) return this.render(q, { whole: [], partial: [] }, false);
     if (import.meta.env.DEV) return this.noIndexInDev();
+    if (!q) return this.render(q, { whole: [], partial: [] }, false);
     const { pagefind, sections, glossary } = await loadEngine();
     let results: ChapterResults;
     if (loosened) {
