@@ -54,6 +54,15 @@ function loadStyles() {
   return styles;
 }
 
+/**
+ * `npm run dev` serves no search index (the build writes it): say so, rather than fail. Called
+ * only under `import.meta.env.DEV`, so the build leaves it out.
+ */
+function sayNoIndexInDev(status: HTMLElement) {
+  status.textContent =
+    '开发服务器没有搜索索引：请运行 npm run build，再用 npm run preview（或 npm start）搜索。';
+}
+
 /** Opens the dialog; `typed` holds what the reader typed while this module was loading. */
 export function openSearch(opener: HTMLElement, typed = '') {
   void loadStyles();
@@ -188,14 +197,8 @@ class SearchUi {
     } else {
       this.input.select();
     }
-    if (import.meta.env.DEV) this.noIndexInDev();
+    if (import.meta.env.DEV) sayNoIndexInDev(this.status);
     else void loadEngine();
-  }
-
-  /** `npm run dev` serves no search index (the build writes it): say so, rather than fail. */
-  private noIndexInDev() {
-    this.status.textContent =
-      '开发服务器没有搜索索引：请运行 npm run build，再用 npm run preview（或 npm start）搜索。';
   }
 
   private links(): HTMLAnchorElement[] {
@@ -224,7 +227,7 @@ class SearchUi {
   private async run(query: string, loosened = false) {
     const id = ++this.latest;
     const q = query.trim();
-    if (import.meta.env.DEV) return this.noIndexInDev();
+    if (import.meta.env.DEV) return sayNoIndexInDev(this.status);
     if (!q) return this.render(q, { whole: [], partial: [] }, false);
     const { pagefind, sections, glossary } = await loadEngine();
     let results: ChapterResults;
