@@ -32,6 +32,12 @@ export function readChapterSources(dir: string): ChapterSources {
   };
 }
 
+/** Whether the model is read from a file of the content folder (anchors.txt, say, is not). */
+export function isSourceFile(file: string): boolean {
+  const name = path.basename(file);
+  return name.endsWith('.mdx') || name === FACTS_FILE || name === TERMS_FILE;
+}
+
 /**
  * The sources once a file of the content folder has changed: what that file is read again (the
  * section files with their dates, the facts or the terms), the rest kept as it was read. Of the

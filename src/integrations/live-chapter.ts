@@ -3,6 +3,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { DevEnvironment, EnvironmentModuleNode, ErrorPayload, Plugin } from 'vite';
 import { isRunnableDevEnvironment } from 'vite';
 import { ContentError, type ContentProblem } from '../lib/content-error.ts';
+import { isSourceFile } from '../chapter/sources.ts';
 import type { ChapterStore } from './chapter-store.ts';
 
 type Place = NonNullable<ErrorPayload['err']['loc']>;
@@ -34,7 +35,9 @@ export function liveChapter(
   modelModule: string,
   logger: AstroIntegrationLogger,
 ): Plugin {
-  const inContent = (file: string) => path.resolve(file).startsWith(store.dir + path.sep);
+  // Only what the model reads: an editor's swap file or anchors.txt changes nothing on the page.
+  const readByModel = (file: string) =>
+    path.dirname(path.resolve(file)) === store.dir && isSourceFile(file);
   // Each server environment hears of a change; the chapter is read once per change.
   let readAt: number | undefined;
   return {
@@ -46,7 +49,7 @@ export function liveChapter(
     hotUpdate: {
       order: 'pre',
       handler({ file, timestamp, type, server }) {
-        if (!inContent(file)) return;
+        if (!readByModel(file)) return;
         // Each environment is asked in turn; the first to ask does it all, once.
         if (readAt === timestamp) return [];
         readAt = timestamp;

@@ -136,6 +136,16 @@ describe('the dev server follows the author', () => {
     expect(server().log()).not.toMatch(/restart/i);
   });
 
+  it('leaves the page alone when a file the page is not made from changes', async () => {
+    const tab = page.playwright;
+    await tab.evaluate(() => Object.assign(window, { notReloaded: true }));
+    fs.appendFileSync(path.join(content, 'anchors.txt'), '\n');
+    fs.writeFileSync(path.join(content, '.01-summary.mdx.swp'), 'an editor’s swap file');
+    await tab.waitForTimeout(1500);
+    expect(await tab.evaluate(() => 'notReloaded' in window)).toBe(true);
+    expect(server().log()).not.toMatch(/anchors\.txt read again|swp read again/);
+  });
+
   it('says in search that the index needs a build, rather than failing silently', async () => {
     const tab = page.playwright;
     const said = () => tab.locator('dialog[open] .search-status').textContent();
