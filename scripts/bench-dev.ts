@@ -40,6 +40,8 @@ async function startDev(
     [
       path.join(root, 'node_modules/astro/bin/astro.mjs'),
       'dev',
+      // Beside an author's own dev server, which Astro's lock would otherwise refuse it.
+      '--ignore-lock',
       '--host',
       '127.0.0.1',
       '--port',

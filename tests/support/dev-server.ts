@@ -60,14 +60,13 @@ export async function startDevServer(
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !NOT_INHERITED.test(name)),
   );
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1'].concat([
-      '--port',
-      String(port),
-    ]),
-    { cwd: root, env: { ...inherited, CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0' } },
-  );
+  const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
+  // --ignore-lock: Astro refuses a second dev server of a project, and an author's may be running.
+  const args = ['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)];
+  const child = spawn(process.execPath, [astro, ...args], {
+    cwd: root,
+    env: { ...inherited, CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   let output = '';
   const heard = (chunk: Buffer) => (output += chunk.toString());
   child.stdout!.on('data', heard);
