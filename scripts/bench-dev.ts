@@ -78,6 +78,13 @@ async function untilShown(page: Page, text: string): Promise<void> {
   }
 }
 
+// The figures depend on what else the cores are doing: say so beside them.
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+console.log(`load average before: ${load()}`);
 const content = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dev-')), 'content');
 fs.cpSync(path.join(root, 'content'), content, { recursive: true });
 const dev = await startDev(content);
@@ -105,6 +112,7 @@ try {
   dev.child.kill('SIGTERM');
   fs.rmSync(path.dirname(content), { recursive: true, force: true });
 }
+console.log(`load average after: ${load()}`);
 const restarts = dev.log().match(/restarting/gi)?.length ?? 0;
 console.log(`server restarts: ${restarts}`);
 const m = median(times);
