@@ -37,7 +37,7 @@ function placeOf(file: string, text: string): string {
 }
 
 /**
- * How long a save may take to show. On an idle machine it is about a second at most (npm run
+ * How long a save may take to show. It is a second or so (npm run
  * bench:dev times it); here the other tests share the two cores.
  */
 const AFTER_SAVE = { timeout: 20_000 };
