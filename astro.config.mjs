@@ -5,10 +5,10 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { FACTS_FILE } from './src/chapter/facts.ts';
-import { prepareChapter } from './src/chapter/read-chapter.ts';
 import { contentDirectory, scriptHash, siteSettings } from './src/integrations/site-config.ts';
 import anchorRecord from './src/integrations/anchor-record.ts';
 import chapterModel from './src/integrations/chapter-model.ts';
+import { chapterStore } from './src/integrations/chapter-store.ts';
 import epubBook from './src/integrations/epub-book.ts';
 import { leanPreload } from './src/integrations/lean-preload.ts';
 import offlineWorker from './src/integrations/offline-worker.ts';
@@ -18,9 +18,11 @@ import { chapterPlugins } from './src/plugins/index.ts';
 
 const contentDir = contentDirectory();
 // The chapter, read once: a content error stops the build here, naming the file, line and column.
-const chapter = prepareChapter(contentDir);
+// `astro dev` reads again what changes (src/integrations/live-chapter.ts); everything below asks
+// the store for the chapter when it runs.
+const chapter = chapterStore(contentDir);
 const { site, base } = siteSettings(process.env, {
-  site: chapter.facts.site,
+  site: chapter.model.facts.site,
   file: path.join(contentDir, FACTS_FILE),
 });
 
@@ -52,20 +54,20 @@ export default defineConfig({
       gfm: false,
       // Smart quotes would turn the chapter's "框架碎片化" into “框架碎片化”.
       smartypants: false,
-      ...chapterPlugins(chapter),
+      ...chapterPlugins(() => chapter.model),
       remarkRehype: {},
     }),
   },
   integrations: [
-    chapterModel(chapter, contentDir),
+    chapterModel(chapter),
     mdx({ gfm: false, smartypants: false }),
     sitemap(),
     // Before the headers, which name its content type.
-    epubBook(chapter, contentDir),
+    epubBook(() => chapter.model, contentDir),
     securityHeaders(),
     // Before indexing: the aliases of renamed fragments are part of the page.
     anchorRecord(contentDir, { update: process.env.ANCHOR_RECORD === 'update' }),
-    pagefindIndex(chapter),
+    pagefindIndex(() => chapter.model),
     // Last: its precache list is every file the build wrote, Pagefind's included.
     offlineWorker(),
   ],

@@ -20,6 +20,8 @@ import type { SourceFile } from './sources.ts';
 export interface SectionSource {
   /** Absolute path of the section file. */
   file: string;
+  /** The file as it was read, to tell whether it has changed since. */
+  text: string;
   stem: string;
   order: number;
   frontmatter: SectionFrontmatter;
@@ -36,18 +38,31 @@ export interface SectionSource {
 /** The same syntax extensions the build uses, so `$…{…}…$` is math here too, not a JS expression. */
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
-/** The `.mdx` files of a content folder, in the order their frontmatter gives. */
-export function readSections(dir: string): SectionSource[] {
+/**
+ * The `.mdx` files of a content folder, in the order their frontmatter gives. A file that reads
+ * as it did in `known` (sections read before) is not parsed again.
+ */
+export function readSections(dir: string, known: readonly SectionSource[] = []): SectionSource[] {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => path.join(dir, f));
-  return parseSections(files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })));
+  return parseSections(
+    files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })),
+    known,
+  );
 }
 
 /** Parses section files given as text; throws a ContentError naming every bad file, line and field. */
-export function parseSections(files: readonly SourceFile[]): SectionSource[] {
-  const read = files.map(parseSection);
+export function parseSections(
+  files: readonly SourceFile[],
+  known: readonly SectionSource[] = [],
+): SectionSource[] {
+  const unchanged = (f: SourceFile) => known.find((k) => k.file === f.file && k.text === f.text);
+  const read = files.map((f) => {
+    const section = unchanged(f);
+    return section ? { section, problems: [] } : parseSection(f);
+  });
   const problems = read.flatMap((r) => r.problems);
   if (problems.length > 0) throw new ContentError(problems);
   return read.flatMap((r) => (r.section ? [r.section] : [])).sort((a, b) => a.order - b.order);
@@ -72,6 +87,7 @@ export function parseSection(source: SourceFile): {
   return {
     section: {
       file,
+      text: source.text,
       stem: path.basename(file, '.mdx'),
       order: parsed.data.order,
       frontmatter: parsed.data,

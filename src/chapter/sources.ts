@@ -32,9 +32,16 @@ export function readChapterSources(dir: string): ChapterSources {
   };
 }
 
+/** Whether the model is read from a file of the content folder (anchors.txt, say, is not). */
+export function isSourceFile(file: string): boolean {
+  const name = path.basename(file);
+  return name.endsWith('.mdx') || name === FACTS_FILE || name === TERMS_FILE;
+}
+
 /**
  * The sources once a file of the content folder has changed: what that file is read again (the
- * section files with their dates, the facts or the terms), the rest kept as it was read.
+ * section files with their dates, the facts or the terms), the rest kept as it was read. Of the
+ * section files, only those whose text changed are parsed again.
  */
 export function rereadSource(
   sources: ChapterSources,
@@ -43,7 +50,11 @@ export function rereadSource(
 ): ChapterSources {
   const name = path.basename(changed);
   if (name.endsWith('.mdx'))
-    return { ...sources, sections: readSections(dir), history: readHistory(dir) };
+    return {
+      ...sources,
+      sections: readSections(dir, sources.sections),
+      history: readHistory(dir),
+    };
   if (name === FACTS_FILE) return { ...sources, facts: readFactsFile(dir) };
   if (name === TERMS_FILE) return { ...sources, terms: readTermsFile(dir) };
   return sources;

@@ -1,41 +1,47 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { ChapterModel } from '../chapter/model.ts';
+import type { Plugin } from 'vite';
+import type { ChapterStore } from './chapter-store.ts';
+import { chapterProblemsError, liveChapter } from './live-chapter.ts';
 
 /** The module through which pages and components get the chapter model. */
 export const CHAPTER_MODULE = 'virtual:chapter-model';
+/** The module's id once resolved: the leading NUL keeps other plugins off it, as Vite asks. */
+export const RESOLVED_CHAPTER_MODULE = '\0' + CHAPTER_MODULE;
 
 /**
- * Hands the chapter model, read once when the config loads, to pages and components as a
- * module of plain data, so no page reads or parses the section files again. In `astro dev` an
- * edit to a content file reloads the config, which reads the chapter afresh.
+ * Hands the chapter model to pages and components as a module of plain data, so no page reads
+ * or parses the section files again. In `astro dev` the content folder is watched instead of
+ * being a dependency of the config: an edit is read again, and the open page follows it or
+ * shows what is wrong (see live-chapter.ts), without restarting the server.
  */
-export default function chapterModel(model: ChapterModel, contentDir: string): AstroIntegration {
-  const resolved = '\0' + CHAPTER_MODULE;
+export default function chapterModel(store: ChapterStore): AstroIntegration {
   return {
     name: 'chapter-model',
     hooks: {
-      'astro:config:setup': ({ updateConfig, addWatchFile, logger }) => {
+      'astro:config:setup': ({ command, updateConfig, logger }) => {
         // Said once, so a build from a tarball or a shallow clone explains why it shows no dates.
-        if (model.historyMissing)
+        if (store.model.historyMissing)
           logger.warn(
-            `Dates of last change left out: ${model.historyMissing}; they are read from the chapter's git history.`,
+            `Dates of last change left out: ${store.model.historyMissing}; they are read from the chapter's git history.`,
           );
-        for (const f of fs.readdirSync(contentDir)) addWatchFile(path.join(contentDir, f));
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'chapter-model',
-                resolveId: (id: string) => (id === CHAPTER_MODULE ? resolved : undefined),
-                load: (id: string) =>
-                  id === resolved ? `export default ${JSON.stringify(model)};` : undefined,
-              },
-            ],
-          },
-        });
+        const plugins = [chapterModule(store)];
+        if (command === 'dev') plugins.push(liveChapter(store, RESOLVED_CHAPTER_MODULE, logger));
+        updateConfig({ vite: { plugins } });
       },
+    },
+  };
+}
+
+/** `virtual:chapter-model`: the chapter as the store has it, or its problems, thrown to the dev overlay. */
+function chapterModule(store: ChapterStore): Plugin {
+  return {
+    name: 'chapter-model',
+    resolveId: (id) => (id === CHAPTER_MODULE ? RESOLVED_CHAPTER_MODULE : undefined),
+    load(id) {
+      if (id !== RESOLVED_CHAPTER_MODULE) return undefined;
+      if (store.problems.length > 0)
+        throw chapterProblemsError(store.problems, this.environment.config.root);
+      return `export default ${JSON.stringify(store.model)};`;
     },
   };
 }

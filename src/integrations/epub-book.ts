@@ -15,7 +15,7 @@ import { TERM_INDEX_ID } from '../lib/term-index.ts';
  * it. The book's facts come from the model: its title, facts file and history.
  */
 export default function epubBookIntegration(
-  chapter: ChapterModel,
+  chapterNow: () => ChapterModel,
   contentDir: string,
 ): AstroIntegration {
   let chapterUrl = '';
@@ -26,6 +26,7 @@ export default function epubBookIntegration(
         chapterUrl = new URL(config.base, config.site).href;
       },
       'astro:build:done': ({ dir, logger }) => {
+        const chapter = chapterNow();
         const out = fileURLToPath(dir);
         const read = (file: string) => fromHtml(fs.readFileSync(path.join(out, file), 'utf8'));
         const termsFile = path.join('terms', 'index.html');

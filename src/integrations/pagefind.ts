@@ -15,15 +15,15 @@ import type { SectionText } from '../lib/search/sections.ts';
  * chapter model), which the dialog loads with it; then every name of every term is searched for
  * as the dialog ranks it, and the build fails naming any a reader could not find.
  */
-export default function pagefindIndex(chapter: {
-  searchTexts: SectionText[];
-  glossary: Glossary;
-}): AstroIntegration {
+export default function pagefindIndex(
+  chapterNow: () => { searchTexts: SectionText[]; glossary: Glossary },
+): AstroIntegration {
   return {
     name: 'chapter-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        const chapter = chapterNow();
         const started = performance.now();
         // Pagefind indexes in a process of its own, closed whether indexing worked or not.
         const pages = await indexSite(outDir).finally(() => pagefind.close());

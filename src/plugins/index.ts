@@ -4,6 +4,7 @@ import { type RehypePlugins, type RemarkPlugins, rehypeHeadingIds } from '@astro
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import type { VFile } from 'vfile';
 import type { ChapterModel, ChapterSection } from '../chapter/model.ts';
 import { headingAnchorOptions } from './heading-anchors.ts';
 import rehypeCopySection from './rehype-copy-section.ts';
@@ -20,15 +21,20 @@ export interface ChainInput extends Pick<ChapterModel, 'citations' | 'figures' |
   sections: readonly Pick<ChapterSection, 'heading' | 'start' | 'end' | 'updated' | 'sourceUrl'>[];
 }
 
-export function chapterPlugins(chapter: ChainInput): {
+/**
+ * The chain for a chapter, or for whatever chapter `chapter()` gives when a file is compiled: the
+ * dev server reads the chapter again after an edit, and the next compile must see that chapter.
+ */
+export function chapterPlugins(chapter: ChainInput | (() => ChainInput)): {
   remarkPlugins: RemarkPlugins;
   rehypePlugins: RehypePlugins;
 } {
+  const current = typeof chapter === 'function' ? chapter : () => chapter;
   return {
     remarkPlugins: [
       remarkGfm,
       remarkMath,
-      [remarkCitations, chapter.citations],
+      perFile(remarkCitations, () => current().citations),
       remarkTableCaptions,
     ],
     rehypePlugins: [
@@ -36,10 +42,21 @@ export function chapterPlugins(chapter: ChainInput): {
       // Astro adds heading ids after user plugins; the anchor plugin needs them first.
       rehypeHeadingIds,
       [rehypeAutolinkHeadings, headingAnchorOptions],
-      [rehypeFigures, chapter.figures],
+      perFile(rehypeFigures, () => current().figures),
       rehypeTableRegions,
-      [rehypeCopySection, chapter.sections],
-      [rehypeSectionMeta, { updated: chapter.updated, sections: chapter.sections }],
+      perFile(rehypeCopySection, () => current().sections),
+      perFile(rehypeSectionMeta, () => {
+        const { updated, sections } = current();
+        return { updated, sections };
+      }),
     ],
   };
+}
+
+/** A plugin given its options as each file is transformed, not once when the chain is made. */
+function perFile<O, T>(
+  plugin: (options: O) => (tree: T, file: VFile) => void,
+  options: () => O,
+): () => (tree: T, file: VFile) => void {
+  return () => (tree, file) => plugin(options())(tree, file);
 }

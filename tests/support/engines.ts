@@ -24,6 +24,9 @@ export type OpenOptionsOf<N extends EngineName> = Omit<
 
 const launchers = { chromium: chromiumEngine, firefox: firefoxEngine, webkit: webkitEngine };
 
+/** Where the pages come from: a build, hosted as production serves it, or a server the test starts (and `close` stops). */
+export type Site = string | { host(): Promise<ObservedServer> };
+
 /** Closes each page (each fails if it met a problem the test did not expect) and reports every failure at once. */
 async function closeAll(pages: ReaderPage[]): Promise<void> {
   const failures = (await Promise.allSettled(pages.map((p) => p.close()))).flatMap((r) =>
@@ -40,11 +43,15 @@ async function closeAll(pages: ReaderPage[]): Promise<void> {
  * `ObservedPage`). One engine serves the tests of the `describe` block this is called in,
  * started before them and stopped after them.
  *
+ * `site` is a build's folder, or a server of the site's own that the test starts (`astro dev`,
+ * tests/support/dev-server.ts); Chromium alone hears such a page's problems without the
+ * recorder the build's host adds.
+ *
  * Every page is checked when it closes: at the end of the test that opened it, when the next page
  * is opened, or after the block for a page opened in a `beforeAll`. A page with a problem the test
  * did not declare with `expectProblems` fails the test; there is no option to leave it unchecked.
  */
-export function useEngine<N extends EngineName>(name: N, dir = distDir, base = '/') {
+export function useEngine<N extends EngineName>(name: N, site: Site = distDir, base = '/') {
   let server: ObservedServer | undefined;
   let engine: Engine<PageOf<N>, OpenOptions> | undefined;
   const alive: ReaderPage[] = [];
@@ -54,7 +61,7 @@ export function useEngine<N extends EngineName>(name: N, dir = distDir, base = '
     await closeAll(pages);
   };
   beforeAll(async () => {
-    server = await hostObservedBuild(dir, base);
+    server = typeof site === 'string' ? await hostObservedBuild(site, base) : await site.host();
     engine = (await launchers[name](server)) as unknown as Engine<PageOf<N>, OpenOptions>;
   }, 60_000);
   beforeEach(() => {

@@ -96,6 +96,15 @@ function loadStyles() {
   return styles;
 }
 
+/**
+ * `npm run dev` serves no search index (the build writes it): say so, rather than fail. Called
+ * only under `import.meta.env.DEV`, so the build leaves it out.
+ */
+function sayNoIndexInDev(status: HTMLElement) {
+  status.textContent =
+    '开发服务器没有搜索索引：请运行 npm run build，再用 npm run preview（或 npm start）搜索。';
+}
+
 /** Opens the dialog; `typed` holds what the reader typed while this module was loading. */
 export function openSearch(opener: HTMLElement, typed = '') {
   void loadStyles();
@@ -251,7 +260,8 @@ class SearchUi {
     } else {
       this.input.select();
     }
-    void this.prepare();
+    if (import.meta.env.DEV) sayNoIndexInDev(this.status);
+    else void this.prepare();
   }
 
   /** Loads search while the reader types; if the texts cannot be had, says so at once. */
@@ -291,6 +301,7 @@ class SearchUi {
   private async run(query: string, loosened = false) {
     const id = ++this.latest;
     const q = query.trim();
+    if (import.meta.env.DEV) return sayNoIndexInDev(this.status);
     if (!q) return this.render(q, { whole: [], partial: [] }, false);
     let found: Found;
     try {

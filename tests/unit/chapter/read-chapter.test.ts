@@ -56,6 +56,9 @@ describe('reading the chapter as a function of its content folder', () => {
     const afterSection = rereadSource(afterTerms, dir, summary);
     expect(afterSection.terms).toBe(afterTerms.terms);
     expect(modelOf(afterSection).parts[1].title).toBe('14.1 技术总结');
+    // Of the section files, only the changed one was parsed again.
+    expect(afterSection.sections[0]).toBe(afterTerms.sections[0]);
+    expect(afterSection.sections[1]).not.toBe(afterTerms.sections[1]);
     // A file the model does not read changes nothing.
     expect(rereadSource(afterSection, dir, path.join(dir, 'anchors.txt'))).toBe(afterSection);
   });

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../../src/lib/content-error.ts';
 import { prepareChapter } from '../../../src/chapter/read-chapter.ts';
 import chapterModel from '../../../src/integrations/chapter-model.ts';
+import { chapterStore } from '../../../src/integrations/chapter-store.ts';
 import { checkRecord, parseRecord } from '../../../src/lib/anchors.ts';
 import { git } from '../../support/git.ts';
 import { contentDir, root } from '../../support/paths.ts';
@@ -174,7 +175,7 @@ function shallowCloneWarning(): string {
   git(dir, ['commit', '-qm', 'the chapter']);
   // What `git clone --depth 1` leaves: the commit it stopped at, recorded as shallow.
   fs.writeFileSync(path.join(dir, '.git', 'shallow'), git(dir, ['rev-parse', 'HEAD']));
-  const integration = chapterModel(prepareChapter(dir), dir);
+  const integration = chapterModel(chapterStore(dir));
   const said: string[] = [];
   const logger = { warn: (m: string) => said.push(`[WARN] [${integration.name}] ${m}`) };
   const setup = integration.hooks['astro:config:setup']!;
