@@ -35,7 +35,10 @@ export default function offlineWorker(): AstroIntegration {
           );
           return logger.info(`offline reading off: ${WORKER_FILE} removes any earlier worker`);
         }
-        const { count, size, warnings } = await generateSW(workerOptions(outDir, base));
+        const figureData = fs.existsSync(path.join(outDir, 'data'));
+        const { count, size, warnings } = await generateSW(
+          workerOptions(outDir, base, { figureData }),
+        );
         if (warnings.length > 0) throw new Error(`service worker: ${warnings.join('; ')}`);
         logger.info(
           `${WORKER_FILE} keeps ${count} files (${(size / 1024).toFixed(0)} KB) for offline reading`,

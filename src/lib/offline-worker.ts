@@ -9,9 +9,8 @@ export const PRECACHED = [
   // Their styles and scripts, those loaded on first use included (all hashed by Vite).
   '_astro/**/*.{js,css}',
   'favicon.svg',
-  // The chapter's Markdown (copy as Markdown), the figure data and the index for language models.
+  // The chapter's Markdown (copy as Markdown) and the index for language models.
   '*.md',
-  'data/*.{json,csv}',
   'llms.txt',
   // The chapter as an e-book, so a reader can still take the book along when the network is gone.
   '*.epub',
@@ -25,6 +24,9 @@ export const PRECACHED = [
   'pagefind/chapter-*.json',
 ];
 
+/** The figure data, kept beside the rest where the chapter has figures (a chapter may have none). */
+export const FIGURE_DATA = 'data/*.{json,csv}';
+
 /** The file the worker is written to, under the site's base; the page registers it from there. */
 export const WORKER_FILE = 'sw.js';
 
@@ -36,10 +38,11 @@ export function offlineWorkerEnabled(value: string | undefined): boolean {
 }
 
 /** Which files of a build in `outDir`, served under `base`, the worker keeps, and under what URLs. */
-export function manifestOptions(outDir: string, base: string) {
+export function manifestOptions(outDir: string, base: string, { figureData = true } = {}) {
   return {
     globDirectory: outDir,
-    globPatterns: PRECACHED,
+    // Every pattern must match: Workbox warns of one that does not, and the build stops on it.
+    globPatterns: figureData ? [...PRECACHED, FIGURE_DATA] : PRECACHED,
     // Entries are relative to the build; the site is served under its base.
     modifyURLPrefix: { '': base },
     // Vite's file names carry their content's hash already: no revision needed to tell versions.
@@ -49,9 +52,9 @@ export function manifestOptions(outDir: string, base: string) {
 }
 
 /** Workbox `generateSW` options for a build in `outDir` served under `base`. */
-export function workerOptions(outDir: string, base: string) {
+export function workerOptions(outDir: string, base: string, kept: { figureData?: boolean } = {}) {
   return {
-    ...manifestOptions(outDir, base),
+    ...manifestOptions(outDir, base, kept),
     swDest: `${outDir}/${WORKER_FILE}`,
     // A new build takes over at once, whole: it is installed only once every file of it is
     // cached, and every later load is served from it (see docs/architecture.md).

@@ -75,3 +75,24 @@ describe('what the worker keeps', () => {
     expect(byUrl.get('/chapter-14.md')).not.toBe(byUrl.get('/llms.txt'));
   });
 });
+
+describe('what the worker keeps of a chapter without figures', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-manifest-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const file of ['index.html', 'chapter-14.md', 'llms.txt'])
+    fs.writeFileSync(path.join(dir, file), file);
+
+  it('asks for no figure data, so Workbox finds every pattern it is given matched or says which is not', async () => {
+    const asIfFigures = await getManifest(manifestOptions(dir, '/'));
+    expect(asIfFigures.warnings.join(' ')).toContain('data/*.{json,csv}');
+    const { manifestEntries, warnings } = await getManifest(
+      manifestOptions(dir, '/', { figureData: false }),
+    );
+    expect(warnings.filter((w) => w.includes('data/'))).toEqual([]);
+    expect(manifestEntries!.map((e) => e.url).sort()).toEqual([
+      '/chapter-14.md',
+      '/index.html',
+      '/llms.txt',
+    ]);
+  });
+});
