@@ -2,13 +2,12 @@
 // is open in Chromium at its maturity matrix, and a cell of the matrix is saved five times; each
 // time is from the save to the new text drawn in the open page. Ends with its budget's line. A
 // benchmark, not a test: it prints numbers and never fails the suite.
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { startDevServer } from '../tests/support/dev-server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,46 +19,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ROW = 'int8fp8-量化';
 const FILE = '01-summary.mdx';
 const CELL = '工业界标准配置';
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((done) => probe.close(done));
-  return port;
-}
-
-/** `astro dev` on `content`; resolves with its URL once it listens. */
-async function startDev(
-  content: string,
-): Promise<{ url: string; child: ChildProcess; log: () => string }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/astro/bin/astro.mjs'),
-      'dev',
-      // Beside an author's own dev server, which Astro's lock would otherwise refuse it.
-      '--ignore-lock',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-    ],
-    { cwd: root, env: { ...process.env, CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0' } },
-  );
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const started = Date.now();
-  while (!output.includes(url)) {
-    if (child.exitCode !== null || Date.now() - started > 60_000)
-      throw new Error(`astro dev did not start:\n${output}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  return { url, child, log: () => output };
-}
 
 /** Resolves once the row shows `text` in a drawn frame, however many reloads it takes. */
 async function untilShown(page: Page, text: string): Promise<void> {
@@ -87,7 +46,7 @@ const load = () =>
 console.log(`load average before: ${load()}`);
 const content = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dev-')), 'content');
 fs.cpSync(path.join(root, 'content'), content, { recursive: true });
-const dev = await startDev(content);
+const dev = await startDevServer(content);
 const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox'] });
 const times: number[] = [];
 try {
@@ -109,7 +68,7 @@ try {
   }
 } finally {
   await browser.close();
-  dev.child.kill('SIGTERM');
+  await dev.stop();
   fs.rmSync(path.dirname(content), { recursive: true, force: true });
 }
 console.log(`load average after: ${load()}`);

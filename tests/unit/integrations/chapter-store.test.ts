@@ -98,7 +98,10 @@ describe('the chapter store', () => {
       line: 87,
       column: 32,
     });
-    expect(chapterProblemsError(problems, os.tmpdir()).loc).toBeUndefined();
+    // Another project's folder: one the checkout cannot be inside, wherever it was cloned.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'another-project-'));
+    expect(chapterProblemsError(problems, elsewhere).loc).toBeUndefined();
+    fs.rmSync(elsewhere, { recursive: true });
     expect(chapterProblemsError(problems, root).message).toBe(new ContentError(problems).message);
   });
 });
